@@ -1,0 +1,40 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+def clean_roepnaam_value(value: str) -> str:
+    value = " ".join(value.split())
+    if len(value) < 2:
+        raise forms.ValidationError(_("Choose a name of at least 2 characters."))
+    if "@" in value:
+        raise forms.ValidationError(
+            _("Please don't use your email address as your name: others will see it.")
+        )
+    return value
+
+
+class SignupForm(AllauthSignupForm):
+    roepnaam = forms.CharField(
+        label=_("Your name in the academy"),
+        max_length=40,
+        help_text=_("Others only see this name. It does not have to be your real name."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    field_order = ["email", "roepnaam", "password1", "password2"]
+
+    def clean_roepnaam(self):
+        return clean_roepnaam_value(self.cleaned_data["roepnaam"])
+
+
+class RoepnaamForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["roepnaam"]
+        labels = {"roepnaam": _("Your name in the academy")}
+        widgets = {"roepnaam": forms.TextInput(attrs={"autocomplete": "nickname"})}
+
+    def clean_roepnaam(self):
+        return clean_roepnaam_value(self.cleaned_data["roepnaam"])

@@ -1,0 +1,57 @@
+"""The personal homes ("Mijn overzicht") per role, composed from the apps below."""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from groepen import services as groepen_services
+from groepen.roles import rollen_van
+
+from .models import Heartbeat
+
+
+@require_GET
+def home(request):
+    """Send each person to the home of their widest role."""
+    if not request.user.is_authenticated:
+        return redirect("account_login")
+    rollen = rollen_van(request.user)
+    if rollen.coordinator:
+        return redirect("coordinator_home")
+    if rollen.facilitator:
+        return redirect("facilitator_home")
+    return redirect("mijn_overzicht")
+
+
+@require_GET
+@login_required
+def mijn_overzicht(request):
+    context = groepen_services.overzicht_deelnemer(request.user)
+    return render(request, "herstelacademie/mijn_overzicht.html", context)
+
+
+@require_GET
+@login_required
+@permission_required("groepen.view_facilitator_home", raise_exception=True)
+def facilitator_home(request):
+    context = groepen_services.overzicht_facilitator(request.user)
+    return render(request, "herstelacademie/facilitator_home.html", context)
+
+
+@require_GET
+@login_required
+@permission_required("deelnemers.view_academy_overview", raise_exception=True)
+def coordinator_home(request):
+    context = groepen_services.overzicht_academie()
+    context["heartbeat_age"] = Heartbeat.age_seconds()
+    return render(request, "herstelacademie/coordinator_home.html", context)
+
+
+@require_GET
+@login_required
+def mfa_required(request):
+    """Explains why two-step verification is needed before a staff role can be used."""
+    if not rollen_van(request.user).needs_mfa or is_mfa_enabled(request.user):
+        return redirect("home")
+    return render(request, "herstelacademie/mfa_required.html")

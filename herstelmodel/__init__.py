@@ -1,0 +1,1 @@
+"""Six-step reflections, herkenningsmomenten and "Mijn verhaal" (arrives with its own issue)."""

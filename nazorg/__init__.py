@@ -1,0 +1,1 @@
+"""Nazit moments, reminders and the aftercare community (arrives with its own issue)."""
