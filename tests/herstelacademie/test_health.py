@@ -1,0 +1,66 @@
+import datetime
+
+import pytest
+import time_machine
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from herstelacademie.celery import app as celery_app
+from herstelacademie.models import Heartbeat
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthy_when_database_broker_and_heartbeat_are_fine(client):
+    Heartbeat.beat()
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] and body["broker"]["ok"] and body["heartbeat"]["ok"]
+    assert body["heartbeat"]["age_seconds"] < 5
+
+
+def test_unhealthy_before_the_first_heartbeat(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["heartbeat"] == {
+        "ok": False,
+        "detail": "never ran",
+        "max_age_seconds": 120,
+    }
+
+
+def test_unhealthy_when_heartbeat_is_old(client):
+    with time_machine.travel(timezone.now() - datetime.timedelta(minutes=10)):
+        Heartbeat.beat()
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["heartbeat"]["age_seconds"] >= 600
+
+
+def test_unhealthy_when_broker_is_unreachable(client, monkeypatch):
+    Heartbeat.beat()
+    # Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    monkeypatch.setattr(celery_app.conf, "broker_write_url", None)
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert response.json()["broker"] == {"ok": False, "detail": "unreachable", "transport": "redis"}
+
+
+def test_unreachable_redis_gives_a_calm_dutch_page(client):
+    unreachable = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1},
+        }
+    }
+    with override_settings(CACHES=unreachable):
+        response = client.post(reverse("account_login"), {"login": "a@b.nl", "password": "x"})
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "Traceback" not in html
+    assert "Probeer het over een paar minuten opnieuw" in html

@@ -1,0 +1,105 @@
+"""The personal homes: right content per role, and query counts that do not grow."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from groepen.models import Lidmaatschap
+from tests.factories import BijeenkomstFactory, GroepFactory, LidmaatschapFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+# Session, user, roles, MFA check, and the page's own two queries.
+BUDGET = 7
+
+
+def add_groups(user, rol, n, members=3):
+    for _ in range(n):
+        groep = GroepFactory()
+        LidmaatschapFactory(groep=groep, user=user, rol=rol)
+        for _ in range(members):
+            LidmaatschapFactory(groep=groep)
+        BijeenkomstFactory(groep=groep)
+        BijeenkomstFactory(groep=groep, begint_om=timezone.now() + datetime.timedelta(days=8))
+
+
+def test_home_sends_each_role_to_its_own_page(client, deelnemer, facilitator, coordinator):
+    for user, target in [
+        (deelnemer, "mijn_overzicht"),
+        (facilitator, "facilitator_home"),
+        (coordinator, "coordinator_home"),
+    ]:
+        client.force_login(user)
+        assert client.get("/").url == reverse(target)
+
+
+def test_deelnemer_sees_own_groups_and_meetings(client, groep, deelnemer):
+    BijeenkomstFactory(groep=groep)
+    other = GroepFactory(naam="Niet mijn groep")
+    BijeenkomstFactory(groep=other)
+    client.force_login(deelnemer)
+    html = client.get(reverse("mijn_overzicht")).content.decode()
+    assert "Sam" in html
+    assert groep.naam in html
+    assert "Niet mijn groep" not in html
+
+
+def test_deelnemer_without_groups_gets_an_inviting_empty_state(client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse("mijn_overzicht"))
+    assert response.context["groepen"] == []
+    assert 'class="empty"' in response.content.decode()
+
+
+def test_facilitator_home_counts_participants(client, groep, facilitator, deelnemer):
+    LidmaatschapFactory(groep=groep)
+    client.force_login(facilitator)
+    response = client.get(reverse("facilitator_home"))
+    (g,) = response.context["groepen"]
+    assert g.aantal_deelnemers == 2
+
+
+def test_coordinator_home_shows_counts_only(client, groep, deelnemer, coordinator):
+    client.force_login(coordinator)
+    response = client.get(reverse("coordinator_home"))
+    assert response.context["cijfers"]["actieve_deelnemers"] == 1
+    assert response.context["cijfers"]["lopende_groepen"] == 1
+    assert deelnemer.roepnaam not in response.content.decode()
+    assert deelnemer.email not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "rol"),
+    [
+        ("mijn_overzicht", Lidmaatschap.Rol.DEELNEMER),
+        ("facilitator_home", Lidmaatschap.Rol.FACILITATOR),
+    ],
+)
+def test_home_queries_do_not_grow_with_groups(
+    client, django_assert_num_queries, url_name, rol
+):
+    user = UserFactory(mfa=True)
+    add_groups(user, rol, 1)
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse(url_name))
+    assert len(small) <= BUDGET
+    add_groups(user, rol, 3)
+    with django_assert_num_queries(len(small)):
+        response = client.get(reverse(url_name))
+    assert response.status_code == 200
+
+
+def test_coordinator_home_queries_do_not_grow(client, coordinator, django_assert_num_queries):
+    add_groups(UserFactory(), Lidmaatschap.Rol.FACILITATOR, 1)
+    client.force_login(coordinator)
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("coordinator_home"))
+    assert len(small) <= BUDGET + 4  # four academy-wide counts
+    add_groups(UserFactory(), Lidmaatschap.Rol.FACILITATOR, 4, members=5)
+    with django_assert_num_queries(len(small)):
+        client.get(reverse("coordinator_home"))
