@@ -42,7 +42,8 @@ RUN DEBUG=0 \
 # /app/var (VAR_DIR) is the only writable place: celery beat's schedule file, and the
 # SQLite file when DATABASE_URL is unset. Compose mounts a volume there for beat.
 
-USER app
+# Numeric, so orchestrators can verify it is not root (runAsNonRoot).
+USER 10001:10001
 
 EXPOSE 8000
 

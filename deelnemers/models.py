@@ -39,7 +39,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     roepnaam = models.CharField(
         _("display name"),
         max_length=40,
-        help_text=_("The name others see. Choose any name you like; it need not be your real name."),
+        help_text=_(
+            "The name others see. Choose any name you like; it need not be your real name."
+        ),
     )
     is_coordinator = models.BooleanField(
         _("coordinator"),

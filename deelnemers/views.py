@@ -13,8 +13,8 @@ def mijn_gegevens(request):
     form = RoepnaamForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Saved. Others now see you as %(name)s.") % {
-            "name": form.instance.roepnaam
-        })
+        messages.success(
+            request, _("Saved. Others now see you as %(name)s.") % {"name": form.instance.roepnaam}
+        )
         return redirect("mijn_gegevens")
     return render(request, "deelnemers/mijn_gegevens.html", {"form": form})

@@ -12,8 +12,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 timeout = 30
 graceful_timeout = 30
 # Worker heartbeat files in memory, which also works with a read-only root filesystem.
-worker_tmp_dir = "/dev/shm"
+worker_tmp_dir = "/dev/shm"  # noqa: S108 (a tmpfs inside the container)
 # Errors to stderr. No access log: request lines carry IP addresses and one-time keys
 # (password reset, email confirmation), and the app logs no personal data.
 errorlog = "-"
 accesslog = None
+# No gunicornc control socket: nobody manages the server from inside the container,
+# and its default place ($HOME/.gunicorn) is not writable on a read-only filesystem.
+control_socket_disable = True

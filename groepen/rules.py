@@ -13,9 +13,7 @@ from .models import Lidmaatschap
 def _rol_in(user, groep):
     if not user or not user.is_authenticated or groep is None:
         return None
-    return (
-        Lidmaatschap.objects.filter(user=user, groep=groep).values_list("rol", flat=True).first()
-    )
+    return Lidmaatschap.objects.filter(user=user, groep=groep).values_list("rol", flat=True).first()
 
 
 @rules.predicate

@@ -40,11 +40,7 @@ def overzicht_deelnemer(user) -> dict:
 
 
 def overzicht_facilitator(user) -> dict:
-    groepen = list(
-        _met_cijfers(
-            Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR)
-        )
-    )
+    groepen = list(_met_cijfers(Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR)))
     deze_week = list(
         Bijeenkomst.objects.deze_week()
         .filter(groep__in=[g.pk for g in groepen], geannuleerd=False)

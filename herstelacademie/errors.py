@@ -1,8 +1,8 @@
 """Custom error pages: calm words, no technical details."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
-from django.http import HttpResponseServerError
 
 
 def permission_denied(request, exception=None):

@@ -26,7 +26,7 @@ def check_database() -> dict:
 
 
 def check_broker() -> dict:
-    transport = celery_app.conf.broker_url.split("://", 1)[0]
+    transport = celery_app.conf.broker_write_url.split("://", 1)[0]
     try:
         with celery_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)

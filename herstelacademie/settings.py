@@ -18,7 +18,7 @@ VAR_DIR = Path(envstr("VAR_DIR", str(BASE_DIR / "var")))
 DEBUG = envbool("DEBUG", False)
 
 if DEBUG:
-    SECRET_KEY = envstr("SECRET_KEY", "django-insecure-dev-only-key-never-use-in-production-0123456789")
+    SECRET_KEY = envstr("SECRET_KEY", "django-insecure-development-only-key-0123456789abcdef")
 else:
     SECRET_KEY = require("SECRET_KEY", "a long random secret that signs sessions and links.")
 
@@ -228,7 +228,8 @@ if not FIELD_ENCRYPTION_KEYS:
 # --- Internationalisation: Dutch first, English selectable. -------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our strings first; then our Dutch wording for a few of allauth's own strings.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-allauth"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -4,11 +4,11 @@ import os
 
 os.environ.setdefault("DEBUG", "1")
 
-from herstelacademie.settings import *  # noqa: E402, F403
+from herstelacademie.settings import *  # noqa: F403
 
 # Argon2 stays the production hasher (asserted in tests/test_settings.py); hashing
 # hundreds of test passwords with it would only slow the suite down.
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -47,9 +47,7 @@ def test_demo_creates_accounts_and_is_idempotent():
 def test_demo_staff_totp_uses_documented_secret():
     call_command("demo")
     for email in ["facilitator@demo.nl", "coordinator@demo.nl"]:
-        authenticator = Authenticator.objects.get(
-            user__email=email, type=Authenticator.Type.TOTP
-        )
+        authenticator = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
         assert TOTP(authenticator).validate_code(pyotp.TOTP(DEMO_TOTP_SECRET).now())
 
 

@@ -1,4 +1,4 @@
-"""Every URL × every role. A new URL fails this test until its expected statuses are added.
+"""Every URL x every role. A new URL fails this test until its expected statuses are added.
 
 Rule: anonymous visitors are sent to login; a logged-in person who lacks the permission
 gets 403; an object that is not theirs to know about gets 404.
@@ -12,7 +12,7 @@ from herstelacademie.models import Heartbeat
 from .conftest import ROLES
 
 LOGIN = "login"  # a redirect to the login page
-A, O, D, F, C = ROLES  # anonymous, outsider, deelnemer, facilitator, coordinator
+A, OUT, D, F, C = ROLES  # anonymous, outsider, deelnemer, facilitator, coordinator
 
 
 def same(status):
@@ -25,7 +25,7 @@ def logged_in(status, anonymous=LOGIN):
 
 # name: (kwargs for reverse, {role: expected status})
 EXPECTED = {
-    "home": ({}, {A: LOGIN, O: 302, D: 302, F: 302, C: 302}),
+    "home": ({}, {A: LOGIN, OUT: 302, D: 302, F: 302, C: 302}),
     "mijn_overzicht": ({}, logged_in(200)),
     "mijn_gegevens": ({}, logged_in(200)),
     "facilitator_home": ({}, {**logged_in(403), F: 200}),

@@ -43,8 +43,7 @@ def test_unhealthy_when_heartbeat_is_old(client):
 def test_unhealthy_when_broker_is_unreachable(client, monkeypatch):
     Heartbeat.beat()
     # Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
-    monkeypatch.setattr(celery_app.conf, "broker_write_url", None)
+    monkeypatch.setattr(celery_app.conf, "broker_write_url", "redis://127.0.0.1:1/0")
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json()["broker"] == {"ok": False, "detail": "unreachable", "transport": "redis"}

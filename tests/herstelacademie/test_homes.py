@@ -79,9 +79,7 @@ def test_coordinator_home_shows_counts_only(client, groep, deelnemer, coordinato
         ("facilitator_home", Lidmaatschap.Rol.FACILITATOR),
     ],
 )
-def test_home_queries_do_not_grow_with_groups(
-    client, django_assert_num_queries, url_name, rol
-):
+def test_home_queries_do_not_grow_with_groups(client, django_assert_num_queries, url_name, rol):
     user = UserFactory(mfa=True)
     add_groups(user, rol, 1)
     client.force_login(user)

@@ -45,8 +45,16 @@ def start_worker(tmp_path, *extra):
     log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed by stop_worker
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "herstelacademie", "worker",
-            "--pool=solo", "--without-mingle", "--without-gossip", "--loglevel=INFO",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "herstelacademie",
+            "worker",
+            "--pool=solo",
+            "--without-mingle",
+            "--without-gossip",
+            "--loglevel=INFO",
             *extra,
         ],
         cwd=BASE_DIR,

@@ -19,7 +19,7 @@ from deelnemers.models import User
 from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password
-DEMO_TOTP_SECRET = "HERSTELACADEMIEDEMOTOTPGEHEIM234"
+DEMO_TOTP_SECRET = "HERSTELACADEMIEDEMOTOTPGEHEIM234"  # noqa: S105 - documented
 
 ACCOUNTS = [
     # email, roepnaam, coordinator, needs MFA
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 "Refusing to create demo accounts with DEBUG off. Use --force if you are sure."
             )
         with transaction.atomic():
-            users = {email: self._account(email, naam, coord, mfa) for email, naam, coord, mfa in ACCOUNTS}
+            users = {email: self._account(email, *rest) for email, *rest in ACCOUNTS}
             extra = [self._extra(naam) for naam in EXTRA_DEELNEMERS]
             aanbod = {titel: self._aanbod(titel, soort, tekst) for titel, soort, tekst in AANBOD}
             self._groepen(users, extra, aanbod)
@@ -87,7 +87,8 @@ class Command(BaseCommand):
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        if mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        has_totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        if mfa and not has_totp:
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
         return user
@@ -161,9 +162,11 @@ class Command(BaseCommand):
         Bijeenkomst.objects.bulk_create(
             Bijeenkomst(
                 groep=groep,
-                begint_om=(begin := datetime.datetime.combine(
-                    start + datetime.timedelta(weeks=i), tijd, tzinfo=tz
-                )),
+                begint_om=(
+                    begin := datetime.datetime.combine(
+                        start + datetime.timedelta(weeks=i), tijd, tzinfo=tz
+                    )
+                ),
                 eindigt_om=begin + datetime.timedelta(minutes=minutes),
             )
             for i in range(aantal)
