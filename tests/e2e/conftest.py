@@ -14,10 +14,6 @@ import pyotp
 import pytest
 from django.core.management import call_command
 
-# Playwright's sync API runs an event loop in the main thread; Django would otherwise
-# refuse database access from that thread (the fixtures and the tests use the ORM).
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 E2E_DIR = Path(__file__).resolve().parent
 BASE_DIR = E2E_DIR.parent.parent
 AXE_JS = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -52,8 +48,16 @@ def pytest_collection_modifyitems(config, items):
 # --- Browser -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def browser(monkeypatch_package):
+    """One headless Chromium for all browser tests.
+
+    Package-scoped (tests/e2e only), not session-scoped: while Playwright's sync API is
+    alive it keeps an asyncio event loop in the main thread, so Django needs
+    DJANGO_ALLOW_ASYNC_UNSAFE for the ORM calls in fixtures and tests. That variable
+    must not leak into the rest of the suite: subprocesses inherit it, and
+    `manage.py check --deploy` rightly fails on it (async.E001).
+    """
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -64,12 +68,19 @@ def browser():
             "(or point CHROMIUM_PATH at a Chromium binary).",
             pytrace=False,
         )
+    monkeypatch_package.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="package")
+def monkeypatch_package():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
 
 
 class PageProblems:
@@ -82,7 +93,11 @@ class PageProblems:
         self.checked = set()
 
     def csp_violations(self):
-        return [m for m in self.console if "content security policy" in m.lower()]
+        return [
+            m
+            for m in self.console
+            if "content security policy" in m.lower() or "content-security-policy" in m.lower()
+        ]
 
 
 def _page_key(url):
@@ -145,8 +160,6 @@ def new_page(browser, request):
             )
         if problems.page_errors:
             failures.append("JavaScript errors:\n  " + "\n  ".join(problems.page_errors))
-        if os.environ.get("E2E_DEBUG"):
-            print(page.problems.console, page.problems.checked)
         context.close()
     if failures:
         pytest.fail("\n\n".join(failures), pytrace=False)
@@ -241,8 +254,6 @@ def assert_accessible(page):
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
     violations = page.evaluate(_AXE_RUN, {"tags": AXE_TAGS})
     page.problems.checked.add(_page_key(page.url))
-    if os.environ.get("E2E_DEBUG"):
-        print("AXE", page.url, page.viewport_size, [(v["id"], v["impact"], [n["target"] for n in v["targets"]]) for v in violations])
     serious = [v for v in violations if v["impact"] in AXE_FAILING_IMPACTS]
     if serious:
         lines = [f"Accessibility violations on {page.url}:"]
@@ -286,12 +297,14 @@ def path_of(page):
     return urlsplit(page.url).path
 
 
-def login(page, base_url, email, password=DEMO_PASSWORD, totp_secret=None):
+def login(page, url, email, password=DEMO_PASSWORD, totp_secret=None):
     """Log in through the real allauth form (and the TOTP step for staff).
+
+    url is the `url` fixture (path -> absolute URL on the live server).
 
     Every page on the way (login form, two-step page, home) is checked with axe.
     """
-    visit(page, base_url + "/accounts/login/")
+    visit(page, url("/accounts/login/"))
     form = page.locator("form:has(input[name='login'])")
     form.locator("input[name='login']").fill(email)
     form.locator("input[name='password']").fill(password)
