@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,20 @@ def clean_roepnaam_value(value: str) -> str:
     return value
 
 
-class SignupForm(AllauthSignupForm):
+class WithoutPlaceholders:
+    """Our fields have visible labels; a placeholder repeating them only adds noise."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+
+
+class LoginForm(WithoutPlaceholders, AllauthLoginForm):
+    pass
+
+
+class SignupForm(WithoutPlaceholders, AllauthSignupForm):
     roepnaam = forms.CharField(
         label=_("Your name in the academy"),
         max_length=40,

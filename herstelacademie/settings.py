@@ -139,7 +139,7 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herstelacademie] "
 ACCOUNT_ADAPTER = "deelnemers.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "deelnemers.forms.SignupForm"}
+ACCOUNT_FORMS = {"login": "deelnemers.forms.LoginForm", "signup": "deelnemers.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, stated here so they are visible and reviewed.
     "login_failed": "5/5m/ip,5/5m/key",

@@ -68,8 +68,21 @@ def test_coordinator_home_shows_counts_only(client, groep, deelnemer, coordinato
     response = client.get(reverse("coordinator_home"))
     assert response.context["cijfers"]["actieve_deelnemers"] == 1
     assert response.context["cijfers"]["lopende_groepen"] == 1
-    assert deelnemer.roepnaam not in response.content.decode()
-    assert deelnemer.email not in response.content.decode()
+    html = response.content.decode()
+    assert deelnemer.roepnaam not in html
+    assert deelnemer.email not in html
+    # One participant is too few to show: it could point at a person.
+    assert ">minder dan 5<" in html
+    assert '<td class="num">1</td>' not in html
+
+
+def test_coordinator_sees_counts_from_five_people(client, groep, coordinator):
+    for _ in range(5):
+        LidmaatschapFactory(groep=groep)
+    client.force_login(coordinator)
+    html = client.get(reverse("coordinator_home")).content.decode()
+    assert '<td class="num">5</td>' in html
+    assert "<dd>5</dd>" in html
 
 
 @pytest.mark.parametrize(

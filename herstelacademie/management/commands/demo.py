@@ -57,6 +57,14 @@ AANBOD = [
 ]
 
 
+MAANDAG, DINSDAG, DONDERDAG = 0, 1, 3
+
+
+def op_weekdag(datum: datetime.date, weekdag: int) -> datetime.date:
+    """The given weekday in the same week as `datum` (Monday-based)."""
+    return datum + datetime.timedelta(days=weekdag - datum.weekday())
+
+
 class Command(BaseCommand):
     help = "Create the demo academy and demo accounts (idempotent)."
 
@@ -112,11 +120,11 @@ class Command(BaseCommand):
         facilitator = users["facilitator@demo.nl"]
         sam, noor = users["deelnemer@demo.nl"], users["deelnemer2@demo.nl"]
 
-        # A WRAP course that started three weeks ago: 8 weekly meetings of 2.5 hours.
-        wrap_start = vandaag - datetime.timedelta(weeks=3)
+        # A WRAP course on Tuesdays, halfway: 8 weekly meetings of 2.5 hours.
+        wrap_start = op_weekdag(vandaag - datetime.timedelta(weeks=3), DINSDAG)
         wrap = self._groep(
             aanbod["WRAP – Herstel in eigen hand"],
-            "WRAP voorjaar – Centrum",
+            "WRAP – dinsdagmiddag",
             "Buurthuis De Linde, zaal 2",
             wrap_start,
             wrap_start + datetime.timedelta(weeks=7),
@@ -125,7 +133,7 @@ class Command(BaseCommand):
         self._leden(wrap, facilitator, [sam, noor, *extra[:6]])
 
         # An ongoing recovery group every Thursday evening.
-        stemmen_start = vandaag - datetime.timedelta(weeks=10)
+        stemmen_start = op_weekdag(vandaag - datetime.timedelta(weeks=10), DONDERDAG)
         stemmen = self._groep(
             aanbod["Herstelgroep Stemmen horen"],
             "Stemmen horen – donderdag",
@@ -137,10 +145,10 @@ class Command(BaseCommand):
         self._leden(stemmen, facilitator, [sam, *extra[5:]])
 
         # A short course that starts next month, so there is something to look forward to.
-        kennis_start = vandaag + datetime.timedelta(weeks=4)
+        kennis_start = op_weekdag(vandaag + datetime.timedelta(weeks=4), MAANDAG)
         kennis = self._groep(
             aanbod["Kennismaken met herstel"],
-            "Kennismaken met herstel – najaar",
+            "Kennismaken met herstel – maandagochtend",
             "Herstelacademie, leslokaal",
             kennis_start,
             kennis_start + datetime.timedelta(weeks=3),
