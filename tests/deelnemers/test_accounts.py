@@ -1,12 +1,15 @@
 """Sign-up, verification, login failures, password reset: the paths a person really takes."""
 
+import datetime
 import re
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from deelnemers.models import User
 from tests.factories import PASSWORD, UserFactory
@@ -150,3 +153,14 @@ def test_email_change_requires_verification(client, deelnemer):
     assert response.status_code == 302
     assert EmailAddress.objects.filter(email="nieuw-adres@example.org", verified=False).exists()
     assert any("nieuw-adres@example.org" in m.to for m in mail.outbox)
+
+
+def test_password_reset_link_expires(client, deelnemer):
+    client.post(reverse("account_reset_password"), {"email": deelnemer.email})
+    link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", mail.outbox[0].body)
+    path = "/" + link.group(0).split("://", 1)[1].split("/", 1)[1]
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=4)):
+        response = client.get(path, follow=True)
+    html = response.content.decode()
+    assert "Ongeldige sleutel" in html
+    assert 'name="password1"' not in html
