@@ -1,7 +1,16 @@
+import secrets
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+class AanbodQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(gearchiveerd=False)
 
 
 class Aanbod(models.Model):
@@ -16,6 +25,36 @@ class Aanbod(models.Model):
     titel = models.CharField(_("title"), max_length=120)
     soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
     beschrijving = models.TextField(_("description"), max_length=4000, blank=True)
+    voor_wie = models.TextField(_("for whom"), max_length=1000, blank=True)
+    meenemen = models.TextField(_("what to bring"), max_length=1000, blank=True)
+    locatie = models.CharField(_("location"), max_length=200, blank=True)
+    aantal_bijeenkomsten = models.PositiveSmallIntegerField(
+        _("number of meetings"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("For a course: how many meetings it has, for example 8."),
+    )
+    duur_minuten = models.PositiveSmallIntegerField(
+        _("length of a meeting (minutes)"),
+        default=120,
+        validators=[MinValueValidator(15), MaxValueValidator(600)],
+    )
+    certificaat = models.BooleanField(
+        _("certificate"),
+        default=False,
+        help_text=_("Participants who complete it get a certificate."),
+    )
+    voltooiing_percentage = models.PositiveSmallIntegerField(
+        _("attendance needed to complete (%)"),
+        default=75,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    gearchiveerd = models.BooleanField(
+        _("archived"), default=False, help_text=_("No longer offered; its history is kept.")
+    )
+
+    objects = AanbodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("offer")
@@ -25,6 +64,11 @@ class Aanbod(models.Model):
     def __str__(self):
         return self.titel
 
+    @property
+    def met_inschrijving(self) -> bool:
+        """The walk-in needs no enrolment; everything else does."""
+        return self.soort != self.Soort.INLOOP
+
 
 class GroepQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
@@ -33,11 +77,18 @@ class GroepQuerySet(models.QuerySet):
             return self.none()
         if user.is_coordinator:
             return self.all()
-        return self.filter(pk__in=Lidmaatschap.objects.filter(user=user).values("groep"))
+        return self.filter(pk__in=Lidmaatschap.objects.actief().filter(user=user).values("groep"))
 
     def met_rol(self, user, rol):
         # A subquery, not a join, so that later annotations still count every member.
-        return self.filter(pk__in=Lidmaatschap.objects.filter(user=user, rol=rol).values("groep"))
+        return self.filter(
+            pk__in=Lidmaatschap.objects.actief().filter(user=user, rol=rol).values("groep")
+        )
+
+    def lopend_op(self, datum):
+        return self.filter(
+            Q(startdatum__lte=datum) & (Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
+        )
 
 
 class Groep(models.Model):
@@ -53,8 +104,17 @@ class Groep(models.Model):
     )
     naam = models.CharField(_("name"), max_length=120)
     locatie = models.CharField(_("location"), max_length=200, blank=True)
+    capaciteit = models.PositiveSmallIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(500)],
+        help_text=_("How many participants can take part. Leave empty for no limit."),
+    )
     startdatum = models.DateField(_("start date"))
-    einddatum = models.DateField(_("end date"), null=True, blank=True)
+    einddatum = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for an ongoing group.")
+    )
 
     objects = GroepQuerySet.as_manager()
 
@@ -62,7 +122,13 @@ class Groep(models.Model):
         verbose_name = _("group")
         verbose_name_plural = _("groups")
         ordering = ["startdatum", "naam"]
-        indexes = [models.Index(fields=["startdatum"])]
+        indexes = [models.Index(fields=["startdatum"]), models.Index(fields=["einddatum"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
+                name="groep_einde_na_start",
+            ),
+        ]
 
     def __str__(self):
         return self.naam
@@ -80,12 +146,37 @@ class Groep(models.Model):
         return self.Status(self.status).label
 
 
+class LidmaatschapQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(status=Lidmaatschap.Status.ACTIEF)
+
+    def deelnemers(self):
+        return self.filter(status=Lidmaatschap.Status.ACTIEF, rol=Lidmaatschap.Rol.DEELNEMER)
+
+    def facilitators(self):
+        return self.filter(status=Lidmaatschap.Status.ACTIEF, rol=Lidmaatschap.Rol.FACILITATOR)
+
+    def wachtlijst(self):
+        """Oldest first: the first on the list gets the next free place."""
+        return self.filter(status=Lidmaatschap.Status.WACHTLIJST).order_by("status_sinds", "pk")
+
+
 class Lidmaatschap(models.Model):
-    """A person's role in one group. One person can have different roles in different groups."""
+    """A person's place in one group: their role there and the state of their enrolment.
+
+    One person can have different roles in different groups. A participant who cancels
+    keeps the row (status "uitgeschreven") so attendance history stays whole and enrolling
+    again reuses it.
+    """
 
     class Rol(models.TextChoices):
         DEELNEMER = "deelnemer", _("participant")
         FACILITATOR = "facilitator", _("facilitator")
+
+    class Status(models.TextChoices):
+        ACTIEF = "actief", _("taking part")
+        WACHTLIJST = "wachtlijst", _("on the waiting list")
+        UITGESCHREVEN = "uitgeschreven", _("cancelled")
 
     groep = models.ForeignKey(
         Groep, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("group")
@@ -97,12 +188,21 @@ class Lidmaatschap(models.Model):
         verbose_name=_("person"),
     )
     rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIEF
+    )
     vrijwilliger = models.BooleanField(
         _("volunteer"),
         default=False,
         help_text=_("A former participant who now helps, for example as co-facilitator or host."),
     )
+    motivatie = models.TextField(
+        _("a few words about why you want to join"), max_length=1000, blank=True
+    )
     sinds = models.DateTimeField(_("since"), default=timezone.now)
+    status_sinds = models.DateTimeField(_("status since"), default=timezone.now)
+
+    objects = LidmaatschapQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -110,7 +210,10 @@ class Lidmaatschap(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["groep", "user"], name="lidmaatschap_uniek"),
         ]
-        indexes = [models.Index(fields=["user", "rol"])]
+        indexes = [
+            models.Index(fields=["user", "rol"]),
+            models.Index(fields=["groep", "status", "rol"]),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.groep} ({self.get_rol_display()})"
@@ -127,6 +230,9 @@ class BijeenkomstQuerySet(models.QuerySet):
         )
         return self.filter(begint_om__gte=start, begint_om__lt=start + timezone.timedelta(days=7))
 
+    def geweest(self):
+        return self.filter(begint_om__lt=timezone.now(), geannuleerd=False)
+
 
 class Bijeenkomst(models.Model):
     groep = models.ForeignKey(
@@ -138,6 +244,12 @@ class Bijeenkomst(models.Model):
         _("location"), max_length=200, blank=True, help_text=_("Leave empty for the group's place.")
     )
     geannuleerd = models.BooleanField(_("cancelled"), default=False)
+    oorspronkelijk_begint_om = models.DateTimeField(
+        _("originally planned at"), null=True, blank=True, editable=False
+    )
+    # iCalendar SEQUENCE: raised on every change so calendar apps take the new version.
+    volgnummer = models.PositiveIntegerField(default=0, editable=False)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
 
     objects = BijeenkomstQuerySet.as_manager()
 
@@ -145,7 +257,16 @@ class Bijeenkomst(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["begint_om"]
-        indexes = [models.Index(fields=["groep", "begint_om"])]
+        indexes = [
+            models.Index(fields=["groep", "begint_om"]),
+            models.Index(fields=["begint_om"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(eindigt_om__gt=models.F("begint_om")),
+                name="bijeenkomst_einde_na_begin",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.groep} – {timezone.localtime(self.begint_om):%d-%m-%Y %H:%M}"
@@ -153,3 +274,102 @@ class Bijeenkomst(models.Model):
     @property
     def plaats(self):
         return self.locatie or self.groep.locatie
+
+    @property
+    def verplaatst(self) -> bool:
+        return self.oorspronkelijk_begint_om is not None
+
+
+class Aanwezigheid(models.Model):
+    """Who was there. A participant can report absence in advance ("afgemeld")."""
+
+    class Status(models.TextChoices):
+        AANWEZIG = "aanwezig", _("present")
+        AFGEMELD = "afgemeld", _("let us know they could not come")
+        AFWEZIG = "afwezig", _("absent")
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.CASCADE,
+        related_name="aanwezigheden",
+        verbose_name=_("meeting"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="aanwezigheden",
+        verbose_name=_("person"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "user"], name="aanwezigheid_uniek"),
+        ]
+        indexes = [models.Index(fields=["user", "status"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.bijeenkomst}: {self.get_status_display()}"
+
+
+def nieuw_kalender_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class KalenderFeed(models.Model):
+    """The secret address of a person's calendar feed. A new token revokes the old one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="kalender_feed",
+        verbose_name=_("person"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=nieuw_kalender_token)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"{self.user}"
+
+    def vernieuw(self):
+        self.token = nieuw_kalender_token()
+        self.aangemaakt_op = timezone.now()
+        self.save(update_fields=["token", "aangemaakt_op"])
+
+
+class InloopTelling(models.Model):
+    """Walk-in visits counted per day-part. No names: visitors need no account."""
+
+    class Dagdeel(models.TextChoices):
+        OCHTEND = "ochtend", _("morning")
+        MIDDAG = "middag", _("afternoon")
+        AVOND = "avond", _("evening")
+
+    groep = models.ForeignKey(
+        Groep, on_delete=models.CASCADE, related_name="inloop_tellingen", verbose_name=_("group")
+    )
+    datum = models.DateField(_("date"))
+    dagdeel = models.CharField(_("part of the day"), max_length=10, choices=Dagdeel.choices)
+    aantal = models.PositiveIntegerField(_("visitors"), default=0)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("walk-in count")
+        verbose_name_plural = _("walk-in counts")
+        ordering = ["-datum", "dagdeel"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["groep", "datum", "dagdeel"], name="inloop_telling_uniek"
+            ),
+        ]
+        indexes = [models.Index(fields=["datum"])]
+
+    def __str__(self):
+        return f"{self.groep} {self.datum} {self.get_dagdeel_display()}: {self.aantal}"

@@ -25,7 +25,7 @@ def rollen_van(user) -> Rollen:
     if cached is not None:
         return cached
     groep_rollen = set(
-        Lidmaatschap.objects.filter(user=user).values_list("rol", flat=True).distinct()
+        Lidmaatschap.objects.actief().filter(user=user).values_list("rol", flat=True).distinct()
     )
     rollen = Rollen(
         coordinator=user.is_coordinator,

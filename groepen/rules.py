@@ -1,6 +1,9 @@
 """Group-level role predicates, combined with the academy-wide ones.
 
 Every permission check on a group goes through these; views never compare roles by hand.
+Object permissions take a Groep. Which groups a person may know about at all is
+decided by Groep.objects.zichtbaar_voor(user) (see groepen/access.py): outside that set
+a page answers 404, inside it a missing permission answers 403.
 """
 
 import rules
@@ -13,7 +16,16 @@ from .models import Lidmaatschap
 def _rol_in(user, groep):
     if not user or not user.is_authenticated or groep is None:
         return None
-    return Lidmaatschap.objects.filter(user=user, groep=groep).values_list("rol", flat=True).first()
+    # Cached per request on the user object: a page asks the same question several times.
+    cache = user.__dict__.setdefault("_groep_rol_cache", {})
+    if groep.pk not in cache:
+        cache[groep.pk] = (
+            Lidmaatschap.objects.actief()
+            .filter(user=user, groep=groep)
+            .values_list("rol", flat=True)
+            .first()
+        )
+    return cache[groep.pk]
 
 
 @rules.predicate
@@ -37,10 +49,18 @@ def is_facilitator(user):
     return bool(
         user
         and user.is_authenticated
-        and Lidmaatschap.objects.filter(user=user, rol=Lidmaatschap.Rol.FACILITATOR).exists()
+        and Lidmaatschap.objects.facilitators().filter(user=user).exists()
     )
 
 
+# The group page: its members, and coordinators (who plan it).
 rules.add_perm("groepen.view_groep", is_member_of | is_coordinator)
-rules.add_perm("groepen.change_groep", is_facilitator_of | is_coordinator)
+# Names of the people in a group: only the group itself. Coordinators see counts.
+rules.add_perm("groepen.view_roster", is_member_of)
+# Attendance register: the group's facilitators.
+rules.add_perm("groepen.register_attendance", is_facilitator_of)
+# Planning the offer, groups and their meetings: coordinators.
+rules.add_perm("groepen.manage_groep", is_coordinator)
+# Counting walk-in visitors: the hosts (facilitators) of that walk-in, and coordinators.
+rules.add_perm("groepen.count_inloop", is_facilitator_of | is_coordinator)
 rules.add_perm("groepen.view_facilitator_home", is_facilitator)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("mijn-gegevens/", deelnemers_views.mijn_gegevens, name="mijn_gegevens"),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("groepen.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

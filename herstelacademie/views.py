@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from groepen import services as groepen_services
+from groepen import overzicht
 from groepen.roles import rollen_van
 
 from .models import Heartbeat
@@ -27,7 +27,7 @@ def home(request):
 @require_GET
 @login_required
 def mijn_overzicht(request):
-    context = groepen_services.overzicht_deelnemer(request.user)
+    context = overzicht.overzicht_deelnemer(request.user)
     return render(request, "herstelacademie/mijn_overzicht.html", context)
 
 
@@ -35,7 +35,7 @@ def mijn_overzicht(request):
 @login_required
 @permission_required("groepen.view_facilitator_home", raise_exception=True)
 def facilitator_home(request):
-    context = groepen_services.overzicht_facilitator(request.user)
+    context = overzicht.overzicht_facilitator(request.user)
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 
@@ -43,7 +43,7 @@ def facilitator_home(request):
 @login_required
 @permission_required("deelnemers.view_academy_overview", raise_exception=True)
 def coordinator_home(request):
-    context = groepen_services.overzicht_academie()
+    context = overzicht.overzicht_academie()
     context["heartbeat_age"] = Heartbeat.age_seconds()
     return render(request, "herstelacademie/coordinator_home.html", context)
 

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 
 from groepen.models import Lidmaatschap
@@ -35,7 +37,7 @@ def outsider(db):
     return UserFactory(roepnaam="Buiten")
 
 
-ROLES = ["anonymous", "outsider", "deelnemer", "facilitator", "coordinator"]
+from .urlwalk import ROLES  # noqa: E402, F401 - one list of roles for every test
 
 
 @pytest.fixture
@@ -48,3 +50,40 @@ def client_for(client, request):
         return client
 
     return make
+
+
+@pytest.fixture
+def world(groep, deelnemer, facilitator, coordinator, outsider):
+    """Objects for URL tests: "mine" (the fixtures' group) and "theirs" (another group).
+
+    The deelnemer and facilitator belong to `groep` only; `andere_groep` has its own
+    participant and facilitator, so rosters and registers exist on both sides.
+    """
+    import datetime
+
+    from django.utils import timezone
+
+    from .factories import AanbodFactory, BijeenkomstFactory
+
+    andere_groep = GroepFactory()
+    LidmaatschapFactory(groep=andere_groep, rol=Lidmaatschap.Rol.DEELNEMER)
+    LidmaatschapFactory(
+        groep=andere_groep, user=UserFactory(mfa=True), rol=Lidmaatschap.Rol.FACILITATOR
+    )
+    inloop = GroepFactory(aanbod=AanbodFactory(soort="inloop", titel="Inloop"), naam="Inloop")
+    LidmaatschapFactory(groep=inloop, user=facilitator, rol=Lidmaatschap.Rol.FACILITATOR)
+    return SimpleNamespace(
+        groep=groep,
+        aanbod=groep.aanbod,
+        bijeenkomst=BijeenkomstFactory(groep=groep),
+        geweest=BijeenkomstFactory(
+            groep=groep, begint_om=timezone.now() - datetime.timedelta(days=2)
+        ),
+        andere_groep=andere_groep,
+        andere_bijeenkomst=BijeenkomstFactory(groep=andere_groep),
+        inloop=inloop,
+        deelnemer=deelnemer,
+        facilitator=facilitator,
+        coordinator=coordinator,
+        outsider=outsider,
+    )

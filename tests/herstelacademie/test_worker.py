@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from herstelacademie.celery import app as celery_app
 from herstelacademie.models import Heartbeat
 from herstelacademie.tasks import heartbeat
 
@@ -95,7 +96,8 @@ def test_beat_schedules_heartbeat_and_worker_records_it(tmp_path):
     assert Heartbeat.age_seconds() < TIMEOUT
 
 
-def test_task_sent_by_the_app_is_run_by_the_worker(tmp_path):
+def test_task_sent_by_the_app_is_run_by_the_worker(tmp_path, monkeypatch):
+    monkeypatch.setitem(celery_app.conf, "task_always_eager", False)
     queue = f"test-{uuid.uuid4().hex[:8]}"  # our own queue: no other worker takes the job
     proc, log = start_worker(tmp_path, "--queues", queue)
     try:

@@ -19,7 +19,11 @@ def _volgende_bijeenkomst():
 def _met_cijfers(groepen):
     return groepen.select_related("aanbod").annotate(
         aantal_deelnemers=Count(
-            "lidmaatschappen", filter=Q(lidmaatschappen__rol=Lidmaatschap.Rol.DEELNEMER)
+            "lidmaatschappen",
+            filter=Q(
+                lidmaatschappen__rol=Lidmaatschap.Rol.DEELNEMER,
+                lidmaatschappen__status=Lidmaatschap.Status.ACTIEF,
+            ),
         ),
         volgende=_volgende_bijeenkomst(),
     )
@@ -51,21 +55,15 @@ def overzicht_facilitator(user) -> dict:
 
 def overzicht_academie() -> dict:
     """Academy-wide figures for coordinators: counts only, never anyone's words."""
-    today = timezone.localdate()
-    lopend = Q(startdatum__lte=today) & (Q(einddatum__isnull=True) | Q(einddatum__gte=today))
-    lopende_groepen = Groep.objects.filter(lopend)
+    lopende_groepen = Groep.objects.lopend_op(timezone.localdate())
     cijfers = {
-        "actieve_deelnemers": Lidmaatschap.objects.filter(
-            rol=Lidmaatschap.Rol.DEELNEMER, groep__in=lopende_groepen
-        )
+        "actieve_deelnemers": Lidmaatschap.objects.deelnemers()
+        .filter(groep__in=lopende_groepen)
         .values("user")
         .distinct()
         .count(),
         "lopende_groepen": lopende_groepen.count(),
-        "facilitators": Lidmaatschap.objects.filter(rol=Lidmaatschap.Rol.FACILITATOR)
-        .values("user")
-        .distinct()
-        .count(),
+        "facilitators": Lidmaatschap.objects.facilitators().values("user").distinct().count(),
         "bijeenkomsten_deze_week": Bijeenkomst.objects.deze_week()
         .filter(geannuleerd=False)
         .count(),

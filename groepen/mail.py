@@ -1,0 +1,51 @@
+"""Warm Dutch emails (plain text + HTML) about groups and meetings.
+
+Every mail is rendered from three templates in templates/groepen/email/:
+<naam>_onderwerp.txt (subject), <naam>.txt (plain) and <naam>.html. Sending happens in
+a Celery task (groepen.tasks.stuur_mail) so a slow SMTP server never slows a page down;
+the page has already saved what matters before the mail is queued.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def render_mail(naam: str, user, context: dict) -> EmailMultiAlternatives:
+    context = {"user": user, "site_url": settings.SITE_URL, **context}
+    with translation.override(settings.LANGUAGE_CODE):
+        onderwerp = render_to_string(f"groepen/email/{naam}_onderwerp.txt", context)
+        tekst = render_to_string(f"groepen/email/{naam}.txt", context)
+        html = render_to_string(f"groepen/email/{naam}.html", context)
+    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
+    message = EmailMultiAlternatives(
+        subject=prefix + " ".join(onderwerp.split()), body=tekst, to=[user.email]
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def stuur(naam: str, user_id: int, context: dict) -> None:
+    """Render and send now. Called by the Celery task; context holds only plain values."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    render_mail(naam, user, context).send()
+
+
+def stuur_later(naam: str, user_ids, context: dict) -> None:
+    """Queue one mail per person. A broker outage is logged, never shown as an error:
+    what the person did (enrolling, moving a meeting) is already saved."""
+    from .tasks import stuur_mail
+
+    for user_id in user_ids:
+        try:
+            stuur_mail.delay(naam, user_id, context)
+        except Exception as exc:  # kombu raises several types when the broker is down
+            logger.error("Could not queue mail %s for user %s (%s)", naam, user_id, type(exc))
