@@ -31,12 +31,39 @@ def render_mail(naam: str, user, context: dict) -> EmailMultiAlternatives:
     return message
 
 
+def laad_context(context: dict) -> dict:
+    """Turn the plain ids a task carries into the objects the templates show.
+
+    groep_id -> groep (with aanbod) and its next meetings; bijeenkomst_id -> bijeenkomst.
+    Values are read when the mail is sent, so it always shows the latest date and place.
+    """
+    from .models import Bijeenkomst, Groep
+
+    geladen = dict(context)
+    if "bijeenkomst_id" in context:
+        bijeenkomst = (
+            Bijeenkomst.objects.select_related("groep__aanbod")
+            .filter(pk=context["bijeenkomst_id"])
+            .first()
+        )
+        geladen["bijeenkomst"] = bijeenkomst
+        if bijeenkomst is not None:
+            geladen.setdefault("groep_id", bijeenkomst.groep_id)
+    if "groep_id" in geladen:
+        groep = Groep.objects.select_related("aanbod").filter(pk=geladen["groep_id"]).first()
+        geladen["groep"] = groep
+        geladen["komende_bijeenkomsten"] = (
+            list(groep.bijeenkomsten.komend()[:3]) if groep is not None else []
+        )
+    return geladen
+
+
 def stuur(naam: str, user_id: int, context: dict) -> None:
     """Render and send now. Called by the Celery task; context holds only plain values."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return
-    render_mail(naam, user, context).send()
+    render_mail(naam, user, laad_context(context)).send()
 
 
 def stuur_later(naam: str, user_ids, context: dict) -> None:
