@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelnemers.models import User
-from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
+from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, InloopTelling, Lidmaatschap
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password
 DEMO_TOTP_SECRET = "HERSTELACADEMIEDEMOTOTPGEHEIM234"  # noqa: S105 - documented
@@ -31,33 +31,59 @@ ACCOUNTS = [
 # More participants so groups feel alive; they cannot log in (unusable password).
 EXTRA_DEELNEMERS = ["Fatima", "Joost", "Ayla", "Mees", "Linda", "Kees", "Yara", "Bram", "Esra"]
 
-AANBOD = [
-    (
-        "WRAP – Herstel in eigen hand",
-        Aanbod.Soort.CURSUS,
-        "In acht bijeenkomsten maak je je eigen plan: wat helpt jou om je goed te voelen, "
-        "en wat doe je als het even minder gaat? Je leert van elkaars ervaringen.",
+# titel: soort, beschrijving, voor wie, meenemen, locatie, bijeenkomsten, minuten, certificaat
+AANBOD = {
+    "WRAP – Herstel in eigen hand": dict(
+        soort=Aanbod.Soort.CURSUS,
+        beschrijving="In acht bijeenkomsten maak je je eigen plan: wat helpt jou om je goed te "
+        "voelen, en wat doe je als het even minder gaat? Je leert van elkaars ervaringen.",
+        voor_wie="Voor iedereen die meer grip wil op het eigen herstel. Ervaring met een "
+        "plan maken is niet nodig.",
+        meenemen="Een schrift of map, en je nieuwsgierigheid.",
+        locatie="Buurthuis De Linde, zaal 2",
+        aantal_bijeenkomsten=8,
+        duur_minuten=150,
+        certificaat=True,
     ),
-    (
-        "Kennismaken met herstel",
-        Aanbod.Soort.CURSUS,
-        "Een korte cursus voor wie wil ontdekken wat herstel voor hem of haar kan betekenen.",
+    "Kennismaken met herstel": dict(
+        soort=Aanbod.Soort.CURSUS,
+        beschrijving="Een korte cursus voor wie wil ontdekken wat herstel voor jou kan "
+        "betekenen. We praten over hoop, eigen regie en wat je al in je hebt.",
+        voor_wie="Voor wie net begint, of gewoon eens wil kijken.",
+        meenemen="Niets, alleen jezelf.",
+        locatie="Herstelacademie, leslokaal",
+        aantal_bijeenkomsten=4,
+        duur_minuten=120,
+        certificaat=False,
     ),
-    (
-        "Herstelgroep Stemmen horen",
-        Aanbod.Soort.HERSTELGROEP,
-        "Een doorlopende groep voor mensen die stemmen horen. Je deelt wat je wilt, "
-        "in je eigen tempo.",
+    "Herstelgroep Stemmen horen": dict(
+        soort=Aanbod.Soort.HERSTELGROEP,
+        beschrijving="Een doorlopende groep voor mensen die stemmen horen. Je deelt wat je "
+        "wilt, in je eigen tempo.",
+        voor_wie="Voor mensen die stemmen horen of andere bijzondere ervaringen hebben.",
+        locatie="Herstelacademie, huiskamer",
+        duur_minuten=120,
     ),
-    (
-        "Inloop",
-        Aanbod.Soort.INLOOP,
-        "Loop binnen voor koffie, een praatje of gewoon even rust. Aanmelden hoeft niet.",
+    "Workshop Schrijf je verhaal": dict(
+        soort=Aanbod.Soort.WORKSHOP,
+        beschrijving="Eén middag schrijven over je eigen weg, met korte opdrachten. "
+        "Je hoeft niets voor te lezen.",
+        meenemen="Pen en papier, of je laptop.",
+        locatie="Herstelacademie, leslokaal",
+        aantal_bijeenkomsten=1,
+        duur_minuten=180,
     ),
-]
+    "Inloop": dict(
+        soort=Aanbod.Soort.INLOOP,
+        beschrijving="Loop binnen voor koffie, een praatje of gewoon even rust. Aanmelden "
+        "hoeft niet.",
+        locatie="Herstelacademie, huiskamer",
+        duur_minuten=180,
+    ),
+}
 
 
-MAANDAG, DINSDAG, DONDERDAG = 0, 1, 3
+MAANDAG, DINSDAG, WOENSDAG, DONDERDAG, VRIJDAG = 0, 1, 2, 3, 4
 
 
 def op_weekdag(datum: datetime.date, weekdag: int) -> datetime.date:
@@ -81,7 +107,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = {email: self._account(email, *rest) for email, *rest in ACCOUNTS}
             extra = [self._extra(naam) for naam in EXTRA_DEELNEMERS]
-            aanbod = {titel: self._aanbod(titel, soort, tekst) for titel, soort, tekst in AANBOD}
+            aanbod = {titel: self._aanbod(titel, velden) for titel, velden in AANBOD.items()}
             self._groepen(users, extra, aanbod)
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
@@ -109,10 +135,8 @@ class Command(BaseCommand):
             user.save()
         return user
 
-    def _aanbod(self, titel, soort, tekst):
-        obj, _ = Aanbod.objects.get_or_create(
-            titel=titel, defaults={"soort": soort, "beschrijving": tekst}
-        )
+    def _aanbod(self, titel, velden):
+        obj, _ = Aanbod.objects.get_or_create(titel=titel, defaults=velden)
         return obj
 
     def _groepen(self, users, extra, aanbod):
@@ -125,47 +149,89 @@ class Command(BaseCommand):
         wrap = self._groep(
             aanbod["WRAP – Herstel in eigen hand"],
             "WRAP – dinsdagmiddag",
-            "Buurthuis De Linde, zaal 2",
             wrap_start,
-            wrap_start + datetime.timedelta(weeks=7),
+            8,
+            datetime.time(13, 30),
+            capaciteit=12,
         )
-        self._reeks(wrap, wrap_start, 8, datetime.time(13, 30), minutes=150)
         self._leden(wrap, facilitator, [sam, noor, *extra[:6]])
+        self._aanwezigheid(wrap)
 
         # An ongoing recovery group every Thursday evening.
         stemmen_start = op_weekdag(vandaag - datetime.timedelta(weeks=10), DONDERDAG)
         stemmen = self._groep(
             aanbod["Herstelgroep Stemmen horen"],
             "Stemmen horen – donderdag",
-            "Herstelacademie, huiskamer",
             stemmen_start,
-            None,
+            16,
+            datetime.time(19, 0),
+            capaciteit=10,
+            doorlopend=True,
         )
-        self._reeks(stemmen, stemmen_start, 16, datetime.time(19, 0), minutes=120)
         self._leden(stemmen, facilitator, [sam, *extra[5:]])
+        self._aanwezigheid(stemmen)
 
-        # A short course that starts next month, so there is something to look forward to.
+        # A finished course: Sam completed it; the black hole after it is what nazorg is for.
+        oud_start = op_weekdag(vandaag - datetime.timedelta(weeks=14), MAANDAG)
+        oud = self._groep(
+            aanbod["Kennismaken met herstel"],
+            "Kennismaken met herstel – zomer",
+            oud_start,
+            4,
+            datetime.time(10, 0),
+            capaciteit=12,
+        )
+        self._leden(oud, facilitator, [sam, *extra[2:7]])
+        self._aanwezigheid(oud)
+
+        # Coming up: the next run of the short course, and a workshop with one place left.
         kennis_start = op_weekdag(vandaag + datetime.timedelta(weeks=4), MAANDAG)
         kennis = self._groep(
             aanbod["Kennismaken met herstel"],
             "Kennismaken met herstel – maandagochtend",
-            "Herstelacademie, leslokaal",
             kennis_start,
-            kennis_start + datetime.timedelta(weeks=3),
+            4,
+            datetime.time(10, 0),
+            capaciteit=12,
         )
-        self._reeks(kennis, kennis_start, 4, datetime.time(10, 0), minutes=120)
         self._leden(kennis, facilitator, [noor])
-
-    def _groep(self, aanbod, naam, locatie, start, eind):
-        groep, _ = Groep.objects.get_or_create(
-            naam=naam,
-            defaults={"aanbod": aanbod, "locatie": locatie, "startdatum": start, "einddatum": eind},
+        workshop_start = op_weekdag(vandaag + datetime.timedelta(weeks=2), WOENSDAG)
+        workshop = self._groep(
+            aanbod["Workshop Schrijf je verhaal"],
+            "Schrijf je verhaal – woensdag",
+            workshop_start,
+            1,
+            datetime.time(13, 0),
+            capaciteit=6,
         )
-        return groep
+        self._leden(workshop, facilitator, extra[:5])
 
-    def _reeks(self, groep, start, aantal, tijd, minutes):
-        if groep.bijeenkomsten.exists():
-            return
+        # The walk-in on Friday mornings: Ruben hosts, visits are counted, not registered.
+        inloop_start = op_weekdag(vandaag - datetime.timedelta(weeks=8), VRIJDAG)
+        inloop = self._groep(
+            aanbod["Inloop"],
+            "Inloop – vrijdag",
+            inloop_start,
+            16,
+            datetime.time(10, 0),
+            doorlopend=True,
+        )
+        self._leden(inloop, facilitator, [])
+        self._inloop_tellingen(inloop, vandaag)
+
+    def _groep(self, aanbod, naam, start, aantal, tijd, capaciteit=None, doorlopend=False):
+        groep = Groep.objects.filter(naam=naam).first()
+        if groep is not None:
+            return groep
+        eind = None if doorlopend else start + datetime.timedelta(weeks=aantal - 1)
+        groep = Groep.objects.create(
+            aanbod=aanbod,
+            naam=naam,
+            locatie=aanbod.locatie,
+            capaciteit=capaciteit,
+            startdatum=start,
+            einddatum=eind,
+        )
         tz = timezone.get_current_timezone()
         Bijeenkomst.objects.bulk_create(
             Bijeenkomst(
@@ -175,10 +241,11 @@ class Command(BaseCommand):
                         start + datetime.timedelta(weeks=i), tijd, tzinfo=tz
                     )
                 ),
-                eindigt_om=begin + datetime.timedelta(minutes=minutes),
+                eindigt_om=begin + datetime.timedelta(minutes=aanbod.duur_minuten),
             )
             for i in range(aantal)
         )
+        return groep
 
     def _leden(self, groep, facilitator, deelnemers):
         Lidmaatschap.objects.get_or_create(
@@ -188,3 +255,33 @@ class Command(BaseCommand):
             Lidmaatschap.objects.get_or_create(
                 groep=groep, user=user, defaults={"rol": Lidmaatschap.Rol.DEELNEMER}
             )
+
+    def _aanwezigheid(self, groep):
+        """Past meetings get a register: most people there, now and then someone not."""
+        if Aanwezigheid.objects.filter(bijeenkomst__groep=groep).exists():
+            return
+        deelnemers = list(Lidmaatschap.objects.deelnemers().filter(groep=groep).order_by("pk"))
+        rijen = []
+        for i, bijeenkomst in enumerate(groep.bijeenkomsten.geweest()):
+            for j, lid in enumerate(deelnemers):
+                status = Aanwezigheid.Status.AANWEZIG
+                if (i + j) % 7 == 3:
+                    status = Aanwezigheid.Status.AFGEMELD
+                elif (i * 3 + j) % 11 == 5:
+                    status = Aanwezigheid.Status.AFWEZIG
+                rijen.append(
+                    Aanwezigheid(bijeenkomst=bijeenkomst, user_id=lid.user_id, status=status)
+                )
+        Aanwezigheid.objects.bulk_create(rijen)
+
+    def _inloop_tellingen(self, groep, vandaag):
+        if groep.inloop_tellingen.exists():
+            return
+        rijen = []
+        for dagen_terug in range(1, 57):
+            datum = vandaag - datetime.timedelta(days=dagen_terug)
+            if datum.weekday() != VRIJDAG:
+                continue
+            ochtend = 6 + (dagen_terug * 7) % 9
+            rijen.append(InloopTelling(groep=groep, datum=datum, dagdeel="ochtend", aantal=ochtend))
+        InloopTelling.objects.bulk_create(rijen)
