@@ -1,0 +1,277 @@
+"""Forms for coordinators: the offer, a group with its schedule, meetings, facilitators.
+
+The rules themselves live in groepen/planning.py; these forms turn its PlanningFout into
+a message next to the right field, so nothing typed is lost.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import planning
+from .models import Aanbod, Groep
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TijdInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
+    return forms.IntegerField(
+        label=label,
+        min_value=minimum,
+        max_value=maximum,
+        required=verplicht,
+        help_text=help_text,
+        error_messages={
+            "min_value": _("Choose a number of at least %(limit_value)s."),
+            "max_value": _("Choose a number of at most %(limit_value)s."),
+            "invalid": _("Type a whole number, for example 8."),
+            **berichten,
+        },
+    )
+
+
+class PlanningForm:
+    """Mixin: run a planning check and put its message next to its field."""
+
+    def planning_fout(self, fout: planning.PlanningFout):
+        veld = fout.veld if fout.veld in self.fields else None
+        self.add_error(veld, fout.bericht)
+
+
+class AanbodForm(forms.ModelForm):
+    class Meta:
+        model = Aanbod
+        fields = [
+            "titel",
+            "soort",
+            "beschrijving",
+            "voor_wie",
+            "meenemen",
+            "locatie",
+            "aantal_bijeenkomsten",
+            "duur_minuten",
+            "certificaat",
+            "voltooiing_percentage",
+        ]
+        help_texts = {
+            "beschrijving": _("In plain words: what happens, and what it can bring someone."),
+            "voor_wie": _("Who is it for? Nobody needs a diagnosis to take part."),
+            "aantal_bijeenkomsten": _("Needed for a course, for example 8. A workshop has 1."),
+            "duur_minuten": _("For example 150 for two and a half hours."),
+            "certificaat": _("Only for a course: people who complete it get a certificate."),
+            "voltooiing_percentage": _(
+                "For a course: the share of meetings someone attends to complete it."
+            ),
+        }
+        widgets = {
+            "beschrijving": forms.Textarea(attrs={"rows": 5}),
+            "voor_wie": forms.Textarea(attrs={"rows": 3}),
+            "meenemen": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "titel": {"required": _("Give the offer a title.")},
+            "soort": {"required": _("Choose what kind of offer this is.")},
+        }
+
+    def clean(self):
+        data = super().clean()
+        soort = data.get("soort")
+        aantal = data.get("aantal_bijeenkomsten")
+        if soort == Aanbod.Soort.CURSUS and aantal is None and "aantal_bijeenkomsten" in data:
+            self.add_error(
+                "aantal_bijeenkomsten", _("A course has a fixed number of meetings. Fill it in.")
+            )
+        if soort == Aanbod.Soort.WORKSHOP:
+            if aantal not in (None, 1):
+                self.add_error("aantal_bijeenkomsten", _("A workshop has one meeting."))
+            elif "aantal_bijeenkomsten" in data:
+                data["aantal_bijeenkomsten"] = 1
+        if soort and soort != Aanbod.Soort.CURSUS and data.get("certificaat"):
+            self.add_error("certificaat", _("Only a course can end with a certificate."))
+        return data
+
+
+class GroepNieuwForm(PlanningForm, forms.Form):
+    naam = forms.CharField(
+        label=_("Name of the group"),
+        max_length=120,
+        help_text=_("For example the offer and the season: WRAP spring."),
+        error_messages={"required": _("Give the group a name.")},
+    )
+    locatie = forms.CharField(label=_("Location"), max_length=200, required=False)
+    capaciteit = _getal(
+        _("Places"),
+        1,
+        500,
+        _("How many participants can take part. Leave empty for no limit."),
+        verplicht=False,
+    )
+    eerste_datum = forms.DateField(
+        label=_("Date of the first meeting"),
+        widget=DatumInput,
+        error_messages={
+            "required": _("Choose the date of the first meeting."),
+            "invalid": _("Type a date, for example 3-3-2026."),
+        },
+    )
+    begintijd = forms.TimeField(
+        label=_("Start time"),
+        widget=TijdInput,
+        error_messages={
+            "required": _("Choose a start time."),
+            "invalid": _("Type a time, for example 13:30."),
+        },
+    )
+    aantal = _getal(
+        _("Number of meetings"),
+        1,
+        planning.MAX_BIJEENKOMSTEN,
+        min_value=_("Plan at least one meeting."),
+        required=_("Fill in how many meetings to plan."),
+    )
+    elke_n_weken = _getal(
+        _("Every how many weeks"),
+        1,
+        planning.MAX_WEKEN_TUSSEN,
+        _("1 is every week, 2 is every other week."),
+    )
+    duur_minuten = _getal(_("Length of a meeting (minutes)"), 15, 600)
+
+    def __init__(self, *args, aanbod: Aanbod, **kwargs):
+        self.aanbod = aanbod
+        if aanbod.soort == Aanbod.Soort.WORKSHOP:
+            aantal = 1
+        elif aanbod.soort == Aanbod.Soort.HERSTELGROEP:
+            aantal = aanbod.aantal_bijeenkomsten or 12
+        else:
+            aantal = aanbod.aantal_bijeenkomsten or 1
+        kwargs.setdefault(
+            "initial",
+            {
+                "naam": aanbod.titel,
+                "locatie": aanbod.locatie,
+                "aantal": aantal,
+                "elke_n_weken": 1,
+                "duur_minuten": aanbod.duur_minuten,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        if aanbod.soort == Aanbod.Soort.HERSTELGROEP:
+            self.fields["aantal"].help_text = _(
+                "A recovery group goes on; plan the first meetings now and add more later."
+            )
+
+    def schema(self) -> planning.Schema:
+        d = self.cleaned_data
+        return planning.Schema(
+            eerste_datum=d["eerste_datum"],
+            begintijd=d["begintijd"],
+            aantal=d["aantal"],
+            elke_n_weken=d["elke_n_weken"],
+            duur_minuten=d["duur_minuten"],
+        )
+
+    def clean(self):
+        data = super().clean()
+        nodig = ("eerste_datum", "begintijd", "aantal", "elke_n_weken", "duur_minuten")
+        if all(data.get(v) is not None for v in nodig):
+            try:
+                planning.controleer_schema(self.aanbod, self.schema())
+            except planning.PlanningFout as fout:
+                self.planning_fout(fout)
+        return data
+
+
+class GroepForm(PlanningForm, forms.ModelForm):
+    class Meta:
+        model = Groep
+        fields = ["naam", "locatie", "capaciteit", "einddatum"]
+        widgets = {"einddatum": DatumInput}
+        error_messages = {
+            "naam": {"required": _("Give the group a name.")},
+            "einddatum": {"invalid": _("Type a date, for example 3-3-2026.")},
+            "capaciteit": {
+                "min_value": _("Choose a number of at least %(limit_value)s."),
+                "max_value": _("Choose a number of at most %(limit_value)s."),
+                "invalid": _("Type a whole number, for example 12."),
+            },
+        }
+
+    def clean_einddatum(self):
+        einddatum = self.cleaned_data.get("einddatum")
+        try:
+            planning.controleer_einddatum(self.instance.startdatum, einddatum)
+        except planning.PlanningFout as fout:
+            raise forms.ValidationError(fout.bericht) from None
+        return einddatum
+
+
+class FacilitatorForm(PlanningForm, forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the facilitator"),
+        max_length=254,
+        help_text=_("The email address they log in with."),
+        error_messages={
+            "required": _("Fill in an email address."),
+            "invalid": _("This is not an email address. Check for typing errors."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    vrijwilliger = forms.BooleanField(label=_("Volunteer (co-facilitator)"), required=False)
+
+
+class BijeenkomstForm(PlanningForm, forms.Form):
+    datum = forms.DateField(
+        label=_("Date"),
+        widget=DatumInput,
+        error_messages={
+            "required": _("Choose a date."),
+            "invalid": _("Type a date, for example 3-3-2026."),
+        },
+    )
+    begintijd = forms.TimeField(
+        label=_("Start time"),
+        widget=TijdInput,
+        error_messages={
+            "required": _("Choose a start time."),
+            "invalid": _("Type a time, for example 13:30."),
+        },
+    )
+    eindtijd = forms.TimeField(
+        label=_("End time"),
+        widget=TijdInput,
+        error_messages={
+            "required": _("Choose an end time."),
+            "invalid": _("Type a time, for example 16:00."),
+        },
+    )
+    locatie = forms.CharField(
+        label=_("Location"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty for the group's usual place."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if all(data.get(v) is not None for v in ("datum", "begintijd", "eindtijd")):
+            try:
+                begin, _eind = planning.tijden(data["datum"], data["begintijd"], data["eindtijd"])
+                planning.controleer_toekomst(begin)
+            except planning.PlanningFout as fout:
+                self.planning_fout(fout)
+        return data
+
+    def tijden(self) -> dict:
+        return {v: self.cleaned_data[v] for v in ("datum", "begintijd", "eindtijd", "locatie")}
