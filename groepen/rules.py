@@ -59,6 +59,8 @@ rules.add_perm("groepen.view_groep", is_member_of | is_coordinator)
 rules.add_perm("groepen.view_roster", is_member_of)
 # Attendance register: the group's facilitators.
 rules.add_perm("groepen.register_attendance", is_facilitator_of)
+# Reporting in advance that you can't come: the group's active participants.
+rules.add_perm("groepen.report_absence", is_deelnemer_of)
 # Planning the offer, groups and their meetings: coordinators.
 rules.add_perm("groepen.manage_groep", is_coordinator)
 # Counting walk-in visitors: the hosts (facilitators) of that walk-in, and coordinators.

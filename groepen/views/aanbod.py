@@ -1,1 +1,122 @@
-urlpatterns = []
+"""Participants browse the offer, sign up, cancel, and say when they can't come."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import aanbod, inschrijving
+from ..aanbod_forms import AanmeldForm
+from ..access import bijeenkomst_voor
+
+
+@require_GET
+@login_required
+def aanbod_lijst(request):
+    return render(request, "groepen/aanbod/lijst.html", aanbod.overzicht(request.user))
+
+
+@require_GET
+@login_required
+def aanbod_detail(request, pk):
+    return render(request, "groepen/aanbod/detail.html", aanbod.detail(request.user, pk))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def aanmelden(request, pk):
+    groep = aanbod.groep_in_aanbod(pk)
+    form = AanmeldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            uitkomst = inschrijving.aanmelden(
+                request.user, groep.pk, form.cleaned_data["motivatie"]
+            )
+        except inschrijving.InschrijvingFout as fout:
+            form.add_error(None, str(fout))
+        else:
+            if uitkomst.wachtlijst:
+                tekst = _(
+                    "%(groep)s is full, so you are on the waiting list (number %(positie)s). "
+                    "We will email you as soon as a place frees up."
+                )
+            else:
+                tekst = _(
+                    "You're in! Welcome to %(groep)s. We have sent you an email with the details."
+                )
+            messages.success(request, tekst % {"groep": groep.naam, "positie": uitkomst.positie})
+            return redirect("mijn_aanmeldingen")
+    lid = aanbod.eigen_lidmaatschap(request.user, groep)
+    context = {
+        "groep": groep,
+        "form": form,
+        "lid": lid,
+        # On the first visit a reason is shown instead of a form that cannot succeed.
+        "belemmering": None if form.is_bound else inschrijving.belemmering(groep, lid),
+    }
+    return render(request, "groepen/aanbod/aanmelden.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def uitschrijven(request, pk):
+    lid = aanbod.eigen_aanmelding(request.user, pk)
+    fout = None
+    if request.method == "POST":
+        try:
+            inschrijving.uitschrijven(lid.pk)
+        except inschrijving.InschrijvingFout as exc:
+            fout = str(exc)
+        else:
+            messages.success(
+                request,
+                _("You have cancelled your place in %(groep)s. You are welcome back any time.")
+                % {"groep": lid.groep.naam},
+            )
+            return redirect("mijn_aanmeldingen")
+    return render(request, "groepen/aanbod/uitschrijven.html", {"lid": lid, "fout": fout})
+
+
+@require_GET
+@login_required
+def mijn_aanmeldingen(request):
+    context = aanbod.mijn_aanmeldingen(request.user)
+    return render(request, "groepen/aanbod/mijn_aanmeldingen.html", context)
+
+
+@require_POST
+@login_required
+def bijeenkomst_afmelden(request, pk):
+    bijeenkomst = bijeenkomst_voor(request.user, pk, aanbod.AFMELDEN)
+    ongedaan = request.POST.get("ongedaan") == "1"
+    try:
+        aanbod.meld_af(request.user, bijeenkomst, ongedaan=ongedaan)
+    except aanbod.AfmeldFout as fout:
+        messages.error(request, str(fout))
+    else:
+        if ongedaan:
+            messages.success(request, _("Nice, you can come after all. See you then!"))
+        else:
+            messages.success(
+                request,
+                _("Thank you for letting us know. We will miss you; see you next time."),
+            )
+    volgende = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(volgende)
+    return redirect("mijn_aanmeldingen")
+
+
+urlpatterns = [
+    path("aanbod/", aanbod_lijst, name="aanbod_lijst"),
+    path("aanbod/<int:pk>/", aanbod_detail, name="aanbod_detail"),
+    path("groepen/<int:pk>/aanmelden/", aanmelden, name="aanmelden"),
+    path("groepen/<int:pk>/uitschrijven/", uitschrijven, name="uitschrijven"),
+    path("mijn-aanmeldingen/", mijn_aanmeldingen, name="mijn_aanmeldingen"),
+    path("bijeenkomsten/<int:pk>/afmelden/", bijeenkomst_afmelden, name="bijeenkomst_afmelden"),
+]
