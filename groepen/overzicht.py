@@ -48,7 +48,7 @@ def overzicht_facilitator(user) -> dict:
     deze_week = list(
         Bijeenkomst.objects.deze_week()
         .filter(groep__in=[g.pk for g in groepen], geannuleerd=False)
-        .select_related("groep")
+        .select_related("groep__aanbod")
     )
     return {"groepen": groepen, "deze_week": deze_week}
 

@@ -27,6 +27,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     require("ALLOWED_HOSTS", "the host names this site is served on, comma separated.")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_URL = envstr("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The academy's own name, e.g. on certificates ("Herstelacademie Nijmegen").
+ACADEMIE_NAAM = envstr("ACADEMIE_NAAM", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
