@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AanbodQuerySet(models.QuerySet):
@@ -176,7 +177,7 @@ class Lidmaatschap(models.Model):
     class Status(models.TextChoices):
         ACTIEF = "actief", _("taking part")
         WACHTLIJST = "wachtlijst", _("on the waiting list")
-        UITGESCHREVEN = "uitgeschreven", _("cancelled")
+        UITGESCHREVEN = "uitgeschreven", pgettext_lazy("enrolment status", "cancelled")
 
     groep = models.ForeignKey(
         Groep, on_delete=models.CASCADE, related_name="lidmaatschappen", verbose_name=_("group")

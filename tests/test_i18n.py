@@ -24,8 +24,14 @@ def test_dutch_catalog_is_complete_and_compiled(po_path):
     with open(po_path.with_suffix(".mo"), "rb") as mo_file:
         compiled = gettext.GNUTranslations(mo_file)
     for entry in po.translated_entries():
-        if entry.msgid_plural:
-            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
+        if entry.msgid_plural and entry.msgctxt:
+            got = compiled.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, 1)
+            assert got == entry.msgstr_plural[0], "run `make messages`"
+        elif entry.msgid_plural:
+            got = compiled.ngettext(entry.msgid, entry.msgid_plural, 1)
+            assert got == entry.msgstr_plural[0], "run `make messages`"
+        elif entry.msgctxt:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, "run `make messages`"
 

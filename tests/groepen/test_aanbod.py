@@ -215,7 +215,7 @@ def test_sign_up_page_has_the_form_and_no_health_questions(client, sam):
 def test_signing_up_gives_a_place_and_a_mail(client, sam):
     groep = GroepFactory(capaciteit=3)
     url = reverse("aanmelden", args=[groep.pk])
-    response = client.post(url, {"motivatie": "Ik wil graag leren."})
+    response = client.post(url, {"motivatie": "Ik wil graag leren."}, **EN)
     assert response.status_code == 302
     assert response.url == reverse("mijn_aanmeldingen")
     lid = Lidmaatschap.objects.get(user=sam, groep=groep)

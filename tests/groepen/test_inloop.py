@@ -56,7 +56,9 @@ def aantal(groep, dagdeel, datum=None):
 
 
 def tik(client, groep, dagdeel, stap):
-    return client.post(tellen_url(groep), {"dagdeel": dagdeel, "stap": stap})
+    return client.post(
+        tellen_url(groep), {"dagdeel": dagdeel, "stap": stap}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
 
 # --- Counting ---------------------------------------------------------------------------
