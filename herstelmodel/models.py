@@ -1,0 +1,280 @@
+"""Reflections along the six-step model, herkenning moments and "Mijn verhaal".
+
+Everything a person writes here is theirs: private unless they share it, encrypted at
+rest (deelnemers.fields.EncryptedTextField), and never shown to coordinators. Who may
+see what is decided in one place per model: the `zichtbaar_voor(user)` querysets below.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from deelnemers.fields import EncryptedTextField
+from groepen.models import Bijeenkomst, Groep, Lidmaatschap
+
+
+class Stap(models.IntegerChoices):
+    """The six steps of "De ander als spiegel". Not a ladder: people move back and forth."""
+
+    PROJECTIE = 1, _("Projection")
+    HERKENNING = 2, _("Recognition")
+    ERKENNING = 3, _("Acknowledgement")
+    VERBINDING = 4, _("Connection")
+    JEZELF_TERUGVINDEN = 5, _("Finding yourself again")
+    GETUIGENIS = 6, _("Sharing your story")
+
+
+class Zichtbaarheid(models.TextChoices):
+    ALLEEN_IK = "alleen_ik", _("only me")
+    FACILITATORS = "facilitators", _("the facilitators of this group")
+    GROEP = "groep", _("this group")
+
+
+class Gevoel(models.TextChoices):
+    RUSTIG = "rustig", _("calm")
+    OPGELUCHT = "opgelucht", _("relieved")
+    HOOPVOL = "hoopvol", _("hopeful")
+    DANKBAAR = "dankbaar", _("grateful")
+    ONZEKER = "onzeker", _("unsure")
+    VERDRIETIG = "verdrietig", _("sad")
+    BOOS = "boos", _("angry")
+    BANG = "bang", _("afraid")
+    MOE = "moe", _("tired")
+
+
+TEKST_MAX = 10_000
+NOTITIE_MAX = 1_000
+
+
+def _gedeeld_met(user):
+    """Entries `user` may read because someone shared them (never their own)."""
+    lid = Lidmaatschap.objects.actief().filter(user=user)
+    als_facilitator = lid.filter(rol=Lidmaatschap.Rol.FACILITATOR).values("groep")
+    als_lid = lid.values("groep")
+    return Q(zichtbaarheid=Zichtbaarheid.FACILITATORS, groep__in=als_facilitator) | Q(
+        zichtbaarheid=Zichtbaarheid.GROEP, groep__in=als_lid
+    )
+
+
+class GedeeldQuerySet(models.QuerySet):
+    def van(self, user):
+        return self.filter(auteur=user)
+
+    def gedeeld_met(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(_gedeeld_met(user)).exclude(auteur=user)
+
+    def zichtbaar_voor(self, user):
+        """Own entries, plus what others shared with a group the person is active in.
+
+        Coordinators get nothing extra: they see aggregates only, elsewhere.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(Q(auteur=user) | _gedeeld_met(user))
+
+
+class Reflectie(models.Model):
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reflecties",
+        verbose_name=_("author"),
+    )
+    groep = models.ForeignKey(
+        Groep,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reflecties",
+        verbose_name=_("group"),
+    )
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reflecties",
+        verbose_name=_("meeting"),
+    )
+    stap = models.PositiveSmallIntegerField(_("step"), choices=Stap.choices)
+    tekst = EncryptedTextField(_("your reflection"))
+    gevoel = models.CharField(_("feeling"), max_length=20, choices=Gevoel.choices, blank=True)
+    zichtbaarheid = models.CharField(
+        _("who may read this"),
+        max_length=20,
+        choices=Zichtbaarheid.choices,
+        default=Zichtbaarheid.ALLEEN_IK,
+    )
+    aangemaakt_op = models.DateTimeField(_("written on"), default=timezone.now)
+    gewijzigd_op = models.DateTimeField(_("changed on"), auto_now=True)
+    # When it was last shared: facilitators see entries shared after their last visit as new.
+    gedeeld_op = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = GedeeldQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [
+            models.Index(fields=["auteur", "-aangemaakt_op"]),
+            models.Index(fields=["groep", "zichtbaarheid", "-aangemaakt_op"]),
+            models.Index(fields=["bijeenkomst"]),
+        ]
+
+    def __str__(self):
+        # Never the text: this shows up in admin lists and error reports.
+        return f"{_('Reflection')} #{self.pk}"
+
+    @property
+    def gedeeld(self) -> bool:
+        return self.zichtbaarheid != Zichtbaarheid.ALLEEN_IK
+
+
+class Leesmoment(models.Model):
+    """Append-only: every time a facilitator (or group member) opens a shared reflection.
+    The author sees who read it and when."""
+
+    reflectie = models.ForeignKey(Reflectie, on_delete=models.CASCADE, related_name="leesmomenten")
+    lezer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="leesmomenten"
+    )
+    gelezen_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("read")
+        verbose_name_plural = _("reads")
+        ordering = ["-gelezen_op"]
+        indexes = [models.Index(fields=["reflectie", "lezer", "-gelezen_op"])]
+
+    def __str__(self):
+        return f"#{self.reflectie_id} {self.gelezen_op:%Y-%m-%d %H:%M}"
+
+
+class Herkenningsmoment(models.Model):
+    """A quick note: "I recognised myself in someone's story" — or the opposite."""
+
+    class Soort(models.TextChoices):
+        HERKEND = "herkend", _("I recognised myself")
+        NIET_HERKEND = "niet_herkend", _("I did not feel recognised")
+
+    class Oorzaak(models.TextChoices):
+        VERHAAL = "verhaal", _("the story itself")
+        HOUDING = "houding", _("the facilitator's attitude")
+        SFEER = "sfeer", _("the atmosphere in the group")
+        ANDERS = "anders", _("something else")
+
+    class Belemmering(models.TextChoices):
+        GEEN_RUIMTE = "geen_ruimte", _("there was no room for my story")
+        TE_ANDERS = "te_anders", _("the stories were too far from mine")
+        NIET_VEILIG = "niet_veilig", _("it did not feel safe")
+        NIET_GEHOORD = "niet_gehoord", _("I did not feel heard")
+        ANDERS = "anders", _("something else")
+
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="herkenningsmomenten",
+        verbose_name=_("author"),
+    )
+    groep = models.ForeignKey(
+        Groep,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="herkenningsmomenten",
+        verbose_name=_("group"),
+    )
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="herkenningsmomenten",
+        verbose_name=_("meeting"),
+    )
+    soort = models.CharField(_("what happened"), max_length=20, choices=Soort.choices)
+    oorzaak = models.CharField(
+        _("what made it click"), max_length=20, choices=Oorzaak.choices, blank=True
+    )
+    belemmering = models.CharField(
+        _("what stood in the way"), max_length=20, choices=Belemmering.choices, blank=True
+    )
+    notitie = EncryptedTextField(_("a note for yourself"), blank=True)
+    aangemaakt_op = models.DateTimeField(_("noted on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moment of recognition")
+        verbose_name_plural = _("moments of recognition")
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [
+            models.Index(fields=["auteur", "-aangemaakt_op"]),
+            models.Index(fields=["bijeenkomst", "soort"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(soort="herkend") & Q(belemmering=""))
+                | (Q(soort="niet_herkend") & Q(oorzaak="")),
+                name="herkenning_oorzaak_of_belemmering",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} #{self.pk}"
+
+
+class Verhaal(models.Model):
+    """ "Mijn verhaal": one story per person, kept as versions. Sharing it with a group
+    makes it a getuigenis there (the version chosen when sharing, not later drafts)."""
+
+    auteur = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="verhaal",
+        verbose_name=_("author"),
+    )
+    gedeeld_met = models.ForeignKey(
+        Groep,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="getuigenissen",
+        verbose_name=_("shared with group"),
+    )
+    gedeelde_versie = models.ForeignKey(
+        "VerhaalVersie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("shared version"),
+    )
+    gedeeld_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("my story")
+        verbose_name_plural = _("stories")
+
+    def __str__(self):
+        return f"{_('Story')} #{self.pk}"
+
+
+class VerhaalVersie(models.Model):
+    verhaal = models.ForeignKey(Verhaal, on_delete=models.CASCADE, related_name="versies")
+    titel = EncryptedTextField(_("title"), blank=True)
+    # The sections as JSON ({"deel": "text", ...}), encrypted as one value.
+    inhoud = EncryptedTextField(_("text"))
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("version")
+        verbose_name_plural = _("versions")
+        ordering = ["-aangemaakt_op", "-pk"]
+        indexes = [models.Index(fields=["verhaal", "-aangemaakt_op"])]
+
+    def __str__(self):
+        return f"{_('Version')} #{self.pk}"
