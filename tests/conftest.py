@@ -58,6 +58,9 @@ def world(groep, deelnemer, facilitator, coordinator, outsider):
 
     The deelnemer and facilitator belong to `groep` only; `andere_groep` has its own
     participant and facilitator, so rosters and registers exist on both sides.
+    Herstelmodel: the deelnemer's reflections (reflectie_prive, reflectie_facilitators,
+    reflectie_groep, all about the past meeting `geweest`), a herkenning moment, a story
+    (verhaal, verhaal_versie); andere_reflectie is shared in andere_groep.
     """
     import datetime
 
@@ -71,14 +74,14 @@ def world(groep, deelnemer, facilitator, coordinator, outsider):
         groep=andere_groep, user=UserFactory(mfa=True), rol=Lidmaatschap.Rol.FACILITATOR
     )
     inloop = GroepFactory(aanbod=AanbodFactory(soort="inloop", titel="Inloop"), naam="Inloop")
+    geweest = BijeenkomstFactory(groep=groep, begint_om=timezone.now() - datetime.timedelta(days=2))
+    schrijver = andere_groep.lidmaatschappen.deelnemers().first().user
     LidmaatschapFactory(groep=inloop, user=facilitator, rol=Lidmaatschap.Rol.FACILITATOR)
     return SimpleNamespace(
         groep=groep,
         aanbod=groep.aanbod,
         bijeenkomst=BijeenkomstFactory(groep=groep),
-        geweest=BijeenkomstFactory(
-            groep=groep, begint_om=timezone.now() - datetime.timedelta(days=2)
-        ),
+        geweest=geweest,
         andere_groep=andere_groep,
         andere_bijeenkomst=BijeenkomstFactory(groep=andere_groep),
         inloop=inloop,
@@ -86,4 +89,43 @@ def world(groep, deelnemer, facilitator, coordinator, outsider):
         facilitator=facilitator,
         coordinator=coordinator,
         outsider=outsider,
+        **herstelmodel_objecten(deelnemer, groep, geweest, schrijver, andere_groep),
     )
+
+
+def herstelmodel_objecten(deelnemer, groep, geweest, schrijver, andere_groep):
+    """The deelnemer's entries in each visibility, and one of another group's participant."""
+    from herstelmodel.models import (
+        Herkenningsmoment,
+        Reflectie,
+        Verhaal,
+        VerhaalVersie,
+        Zichtbaarheid,
+    )
+
+    def reflectie(auteur, zichtbaarheid, groep=groep, bijeenkomst=geweest):
+        return Reflectie.objects.create(
+            auteur=auteur,
+            groep=groep,
+            bijeenkomst=bijeenkomst,
+            stap=2,
+            tekst=f"Reflectie ({zichtbaarheid}) van {auteur.roepnaam}",
+            zichtbaarheid=zichtbaarheid,
+        )
+
+    verhaal = Verhaal.objects.create(auteur=deelnemer)
+    return {
+        "reflectie_prive": reflectie(deelnemer, Zichtbaarheid.ALLEEN_IK),
+        "reflectie_facilitators": reflectie(deelnemer, Zichtbaarheid.FACILITATORS),
+        "reflectie_groep": reflectie(deelnemer, Zichtbaarheid.GROEP),
+        "andere_reflectie": reflectie(
+            schrijver, Zichtbaarheid.FACILITATORS, groep=andere_groep, bijeenkomst=None
+        ),
+        "herkenning": Herkenningsmoment.objects.create(
+            auteur=deelnemer, groep=groep, bijeenkomst=geweest, soort="herkend", oorzaak="sfeer"
+        ),
+        "verhaal": verhaal,
+        "verhaal_versie": VerhaalVersie.objects.create(
+            verhaal=verhaal, inhoud='{"leven": "Mijn verhaal"}'
+        ),
+    }
