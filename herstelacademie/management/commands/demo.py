@@ -5,6 +5,7 @@ two-step verification with a fixed TOTP secret so people and tools can log in.
 """
 
 import datetime
+import json
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -17,6 +18,14 @@ from django.utils import timezone
 
 from deelnemers.models import User
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, InloopTelling, Lidmaatschap
+from herstelmodel.models import (
+    Gevoel,
+    Herkenningsmoment,
+    Reflectie,
+    Verhaal,
+    VerhaalVersie,
+    Zichtbaarheid,
+)
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password
 DEMO_TOTP_SECRET = "HERSTELACADEMIEDEMOTOTPGEHEIM234"  # noqa: S105 - documented
@@ -83,6 +92,35 @@ AANBOD = {
 }
 
 
+# Sam's reflections: made up for the demo, in the voice of a participant.
+DEMO_TEKSTEN = [
+    "Iemand in de groep praatte de hele tijd door. Ik werd er onrustig van en weet nog niet "
+    "goed waarom.",
+    "Toen Noor vertelde over haar slechte nachten dacht ik: dat ken ik. Ik ben niet de enige.",
+    "Vandaag weer die ergernis. Misschien zie ik in hem iets wat ik bij mezelf niet wil zien.",
+    "Ik heb even stilgestaan bij het verdriet over mijn oude baan. Niet weggeduwd. Dat was "
+    "zwaar, maar ook goed.",
+    "Het voelde fijn dat de anderen knikten toen ik mijn verhaal deed.",
+    "Na afloop nog koffie gedronken met Fatima. We spreken volgende week weer af.",
+    "Moe vandaag. Het verdriet kwam terug, en dat mag.",
+]
+DEMO_VERHAAL = [
+    (
+        "overweldigd",
+        "Drie jaar geleden ging het mis. Ik sliep niet meer en durfde de deur niet uit.",
+    ),
+    (
+        "worstelen",
+        "Ik probeerde alles alleen op te lossen. Dat lukte niet. Mijn zus bleef "
+        "langskomen, ook als ik niet opendeed.",
+    ),
+    (
+        "leven",
+        "In de WRAP-groep leerde ik wat mij helpt: wandelen, vroeg naar bed, en op tijd "
+        "aan de bel trekken.",
+    ),
+]
+
 MAANDAG, DINSDAG, WOENSDAG, DONDERDAG, VRIJDAG = 0, 1, 2, 3, 4
 
 
@@ -109,6 +147,7 @@ class Command(BaseCommand):
             extra = [self._extra(naam) for naam in EXTRA_DEELNEMERS]
             aanbod = {titel: self._aanbod(titel, velden) for titel, velden in AANBOD.items()}
             self._groepen(users, extra, aanbod)
+            self._herstelmodel(users, extra)
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):
@@ -273,6 +312,64 @@ class Command(BaseCommand):
                     Aanwezigheid(bijeenkomst=bijeenkomst, user_id=lid.user_id, status=status)
                 )
         Aanwezigheid.objects.bulk_create(rijen)
+
+    def _herstelmodel(self, users, extra):
+        """Sam's path through the model (back and forth), herkenning moments at the WRAP
+        meetings from several people (so the facilitator sees figures), and a story."""
+        sam = users["deelnemer@demo.nl"]
+        if Reflectie.objects.filter(auteur=sam).exists():
+            return
+        wrap = Groep.objects.get(naam="WRAP – dinsdagmiddag")
+        zomer = Groep.objects.get(naam="Kennismaken met herstel – zomer")
+        meetings = list(zomer.bijeenkomsten.geweest()) + list(wrap.bijeenkomsten.geweest())
+        pad = [  # (step, feeling, visibility, text)
+            (1, Gevoel.ONZEKER, Zichtbaarheid.ALLEEN_IK, DEMO_TEKSTEN[0]),
+            (2, Gevoel.OPGELUCHT, Zichtbaarheid.ALLEEN_IK, DEMO_TEKSTEN[1]),
+            (1, Gevoel.BOOS, Zichtbaarheid.ALLEEN_IK, DEMO_TEKSTEN[2]),
+            (3, Gevoel.VERDRIETIG, Zichtbaarheid.ALLEEN_IK, DEMO_TEKSTEN[3]),
+            (2, Gevoel.HOOPVOL, Zichtbaarheid.FACILITATORS, DEMO_TEKSTEN[4]),
+            (4, Gevoel.DANKBAAR, Zichtbaarheid.GROEP, DEMO_TEKSTEN[5]),
+            (3, Gevoel.MOE, Zichtbaarheid.FACILITATORS, DEMO_TEKSTEN[6]),
+        ]
+        now = timezone.now()
+        for (stap, gevoel, zichtbaarheid, tekst), meeting in zip(pad, meetings, strict=False):
+            moment = meeting.eindigt_om + datetime.timedelta(hours=2)
+            Reflectie.objects.create(
+                auteur=sam,
+                groep=meeting.groep,
+                bijeenkomst=meeting,
+                stap=stap,
+                gevoel=gevoel,
+                tekst=tekst,
+                zichtbaarheid=zichtbaarheid,
+                aangemaakt_op=moment,
+                gedeeld_op=moment if zichtbaarheid != Zichtbaarheid.ALLEEN_IK else None,
+            )
+        # Herkenning at each past WRAP meeting, from several participants.
+        deelnemers = [sam, users["deelnemer2@demo.nl"], *extra[:4]]
+        oorzaken = ["verhaal", "sfeer", "houding", "verhaal", "sfeer"]
+        for i, meeting in enumerate(wrap.bijeenkomsten.geweest()):
+            for j, user in enumerate(deelnemers):
+                if (i + j) % 4 == 3:
+                    continue
+                niet = (i + j) % 5 == 4
+                Herkenningsmoment.objects.create(
+                    auteur=user,
+                    groep=wrap,
+                    bijeenkomst=meeting,
+                    soort="niet_herkend" if niet else "herkend",
+                    oorzaak="" if niet else oorzaken[(i + j) % 5],
+                    belemmering="geen_ruimte" if niet else "",
+                    aangemaakt_op=meeting.eindigt_om + datetime.timedelta(hours=1),
+                )
+        verhaal = Verhaal.objects.create(auteur=sam)
+        for dagen, inhoud in ((20, DEMO_VERHAAL[:1]), (6, DEMO_VERHAAL)):
+            VerhaalVersie.objects.create(
+                verhaal=verhaal,
+                titel="Vallen en opstaan",
+                inhoud=json.dumps(dict(inhoud)),
+                aangemaakt_op=now - datetime.timedelta(days=dagen),
+            )
 
     def _inloop_tellingen(self, groep, vandaag):
         if groep.inloop_tellingen.exists():
