@@ -16,9 +16,11 @@ BATCH = 500
 
 def encrypted_fields():
     for model in apps.get_models():
-        names = [
-            f.attname for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)
-        ]
+        if model._meta.proxy:  # same table as its concrete model: rotate it once
+            continue
+        # Local fields only: an inherited field lives in (and is rotated with) the parent.
+        fields = model._meta.local_concrete_fields
+        names = [f.attname for f in fields if isinstance(f, EncryptedTextField)]
         if names:
             yield model, names
 
@@ -38,6 +40,9 @@ class Command(BaseCommand):
         table = connection.ops.quote_name(model._meta.db_table)
         pk = connection.ops.quote_name(model._meta.pk.column)
         columns = [connection.ops.quote_name(model._meta.get_field(n).column) for n in names]
+        # Lock each batch: a row changed by the app between our SELECT and UPDATE would
+        # otherwise be overwritten with its old (re-encrypted) text.
+        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         done, last = 0, None
         while True:
             with transaction.atomic(), connection.cursor() as cursor:
@@ -45,7 +50,7 @@ class Command(BaseCommand):
                 params = [last] if last is not None else []
                 cursor.execute(
                     f"SELECT {pk}, {', '.join(columns)} FROM {table} {where} "  # noqa: S608 - names are quoted identifiers from the model
-                    f"ORDER BY {pk} LIMIT {BATCH}",
+                    f"ORDER BY {pk} LIMIT {BATCH}{lock}",
                     params,
                 )
                 rows = cursor.fetchall()
