@@ -7,7 +7,7 @@ see what is decided in one place per model: the `zichtbaar_voor(user)` querysets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,13 +49,21 @@ NOTITIE_MAX = 1_000
 
 
 def _gedeeld_met(user):
-    """Entries `user` may read because someone shared them (never their own)."""
+    """Entries `user` may read because someone shared them (never their own).
+
+    Only while the author is still active in that group: someone who leaves takes
+    their shared words with them.
+    """
     lid = Lidmaatschap.objects.actief().filter(user=user)
     als_facilitator = lid.filter(rol=Lidmaatschap.Rol.FACILITATOR).values("groep")
     als_lid = lid.values("groep")
-    return Q(zichtbaarheid=Zichtbaarheid.FACILITATORS, groep__in=als_facilitator) | Q(
-        zichtbaarheid=Zichtbaarheid.GROEP, groep__in=als_lid
+    auteur_nog_in_groep = Exists(
+        Lidmaatschap.objects.actief().filter(user=OuterRef("auteur"), groep=OuterRef("groep"))
     )
+    return (
+        Q(zichtbaarheid=Zichtbaarheid.FACILITATORS, groep__in=als_facilitator)
+        | Q(zichtbaarheid=Zichtbaarheid.GROEP, groep__in=als_lid)
+    ) & Q(auteur_nog_in_groep)
 
 
 class GedeeldQuerySet(models.QuerySet):
