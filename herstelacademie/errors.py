@@ -3,6 +3,7 @@
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import get_template
+from django.views.debug import SafeExceptionReporterFilter
 
 
 def permission_denied(request, exception=None):
@@ -17,3 +18,20 @@ def server_error(request):
     # No request context: whatever broke (the database, a context processor) must not
     # break the error page as well.
     return HttpResponseServerError(get_template("500.html").render({}))
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """Error reports (500 mails, DEBUG pages) never carry what people wrote.
+
+    Every POST value and every local variable is masked, not only those with
+    "password"-like names: a stack frame of a reflection view holds the reflection's
+    text, and error reports travel by email. The traceback lines themselves stay.
+    """
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]

@@ -284,6 +284,9 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Error reports (mails to ADMINS, debug pages) mask all POST values and local variables.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "herstelacademie.errors.PrivateExceptionReporterFilter"
+
 # --- Logging: no personal data; ids only. ----------------------------------------------
 LOGGING = {
     "version": 1,

@@ -44,3 +44,26 @@ def test_500_page_shows_no_stack_trace():
     assert "Er ging bij ons iets mis" in html
     assert "RuntimeError" not in html
     assert "SELECT" not in html
+
+
+def test_error_reports_never_carry_what_people_wrote(rf):
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    geheim = "mijn geheime " + "reflectie"  # joined at run time: not in the source lines
+    request = rf.post("/reflecties/nieuw/", {"tekst": geheim, "stap": "2"})
+
+    def view(request):
+        tekst = request.POST["tekst"]  # a local variable holding the text
+        raise RuntimeError("kapot" + str(len(tekst)))
+
+    try:
+        view(request)
+    except RuntimeError:
+        reporter = ExceptionReporter(request, *sys.exc_info())
+    html = reporter.get_traceback_html()
+    text = reporter.get_traceback_text()
+    for report in (html, text):
+        assert geheim not in report
+        assert "RuntimeError" in report  # the report itself is still useful
