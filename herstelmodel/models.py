@@ -136,7 +136,7 @@ class Reflectie(models.Model):
 
     def __str__(self):
         # Never the text: this shows up in admin lists and error reports.
-        return f"{_('Reflection')} #{self.pk}"
+        return _("Reflection #%(pk)s") % {"pk": self.pk}
 
     @property
     def gedeeld(self) -> bool:
@@ -265,10 +265,10 @@ class Verhaal(models.Model):
 
     class Meta:
         verbose_name = _("my story")
-        verbose_name_plural = _("stories")
+        verbose_name_plural = _("my stories")
 
     def __str__(self):
-        return f"{_('Story')} #{self.pk}"
+        return _("Story #%(pk)s") % {"pk": self.pk}
 
 
 class VerhaalVersie(models.Model):
@@ -285,4 +285,4 @@ class VerhaalVersie(models.Model):
         indexes = [models.Index(fields=["verhaal", "-aangemaakt_op"])]
 
     def __str__(self):
-        return f"{_('Version')} #{self.pk}"
+        return _("Version #%(pk)s") % {"pk": self.pk}

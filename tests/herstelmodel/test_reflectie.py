@@ -72,8 +72,8 @@ def test_write_a_private_reflection_without_a_meeting(client, deelnemer):
     assert reflectie.zichtbaarheid == Zichtbaarheid.ALLEEN_IK
     assert reflectie.groep is None and reflectie.gedeeld_op is None
     assert reflectie.gevoel == "hoopvol"
-    page = client.get(response.url, HTTP_ACCEPT_LANGUAGE="en")
-    assert "Thank you for writing this down" in page.content.decode()
+    page = client.get(response.url)
+    assert "Dank je wel dat je dit opschreef" in page.content.decode()
     # The browser's draft of this form may be forgotten now.
     assert f'data-concept-wissen="{NIEUW}"' in page.content.decode()
     # ...only once.
