@@ -374,3 +374,26 @@ class InloopTelling(models.Model):
 
     def __str__(self):
         return f"{self.groep} {self.datum} {self.get_dagdeel_display()}: {self.aantal}"
+
+
+# Session logs and intervisie live in their own module; importing them here registers them.
+from .facilitator_models import (  # noqa: E402
+    Intervisiebijeenkomst,
+    Intervisiegroep,
+    IntervisieLid,
+    Sessielog,
+)
+
+__all__ = [
+    "Aanbod",
+    "Aanwezigheid",
+    "Bijeenkomst",
+    "Groep",
+    "InloopTelling",
+    "IntervisieLid",
+    "Intervisiebijeenkomst",
+    "Intervisiegroep",
+    "KalenderFeed",
+    "Lidmaatschap",
+    "Sessielog",
+]

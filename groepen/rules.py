@@ -10,7 +10,7 @@ import rules
 
 from deelnemers.rules import is_coordinator
 
-from .models import Lidmaatschap
+from .models import IntervisieLid, Lidmaatschap
 
 
 def _rol_in(user, groep):
@@ -53,6 +53,16 @@ def is_facilitator(user):
     )
 
 
+@rules.predicate
+def is_intervisielid(user, intervisiegroep):
+    return bool(
+        user
+        and user.is_authenticated
+        and intervisiegroep is not None
+        and IntervisieLid.objects.filter(user=user, groep=intervisiegroep, actief=True).exists()
+    )
+
+
 # The group page: its members, and coordinators (who plan it).
 rules.add_perm("groepen.view_groep", is_member_of | is_coordinator)
 # Names of the people in a group: only the group itself. Coordinators see counts.
@@ -66,3 +76,9 @@ rules.add_perm("groepen.manage_groep", is_coordinator)
 # Counting walk-in visitors: the hosts (facilitators) of that walk-in, and coordinators.
 rules.add_perm("groepen.count_inloop", is_facilitator_of | is_coordinator)
 rules.add_perm("groepen.view_facilitator_home", is_facilitator)
+# Session logs: the group's facilitators (co-facilitators read each other's logs).
+rules.add_perm("groepen.write_sessielog", is_facilitator_of)
+# Intervisie: coordinators set up the groups; facilitators join them; only members read notes.
+rules.add_perm("groepen.manage_intervisie", is_coordinator)
+rules.add_perm("groepen.join_intervisie", is_facilitator)
+rules.add_perm("groepen.view_intervisie", is_intervisielid)
