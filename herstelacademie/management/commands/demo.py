@@ -17,7 +17,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelnemers.models import User
-from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, InloopTelling, Lidmaatschap
+from groepen.models import (
+    Aanbod,
+    Aanwezigheid,
+    Bijeenkomst,
+    Groep,
+    InloopTelling,
+    Intervisiebijeenkomst,
+    Intervisiegroep,
+    IntervisieLid,
+    Lidmaatschap,
+    Sessielog,
+)
 from herstelmodel.models import (
     Gevoel,
     Herkenningsmoment,
@@ -148,6 +159,7 @@ class Command(BaseCommand):
             aanbod = {titel: self._aanbod(titel, velden) for titel, velden in AANBOD.items()}
             self._groepen(users, extra, aanbod)
             self._herstelmodel(users, extra)
+            self._facilitators(users)
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):
@@ -370,6 +382,52 @@ class Command(BaseCommand):
                 inhoud=json.dumps(dict(inhoud)),
                 aangemaakt_op=now - datetime.timedelta(days=dagen),
             )
+
+    def _facilitators(self, users):
+        """Session logs for the older WRAP meetings (the latest one is still to do), and an
+        intervisiegroep with a past meeting and the next one planned."""
+        ruben = users["facilitator@demo.nl"]
+        wrap = Groep.objects.get(naam="WRAP – dinsdagmiddag")
+        geweest = list(wrap.bijeenkomsten.geweest().order_by("begint_om"))
+        for bijeenkomst in geweest[:-1]:
+            Sessielog.objects.get_or_create(
+                bijeenkomst=bijeenkomst,
+                defaults={
+                    "sfeer": "Open en rustig. Er werd veel gelachen bij de koffie.",
+                    "veiligheid": "Goed. Eén deelnemer had het even zwaar; na afloop nagepraat.",
+                    "opvallend": "Iedereen deed mee met de oefening over steunbronnen.",
+                    "opvolging": "Volgende keer de groepsafspraken nog eens samen lezen.",
+                    "geschreven_door": ruben,
+                    "bijgewerkt_door": ruben,
+                },
+            )
+        groep, _ = Intervisiegroep.objects.get_or_create(
+            naam="Intervisie facilitators",
+            defaults={"beschrijving": "Elke maand, voor iedereen die een groep faciliteert."},
+        )
+        IntervisieLid.objects.get_or_create(groep=groep, user=ruben)
+        if groep.bijeenkomsten.exists():
+            return
+        nu = timezone.localtime().replace(hour=16, minute=0, second=0, microsecond=0)
+        Intervisiebijeenkomst.objects.create(
+            groep=groep,
+            begint_om=nu - datetime.timedelta(weeks=3),
+            locatie="Herstelacademie, leslokaal",
+            methode=Intervisiebijeenkomst.Methode.INCIDENT,
+            thema=Intervisiebijeenkomst.Thema.DUBBELROL,
+            inbrenger=ruben,
+            vraag="Hoe blijf ik gelijkwaardig als ik iemand moet begrenzen?",
+            inzichten="Begrenzen kan ook vanuit gelijkwaardigheid: benoem wat je zelf nodig hebt.",
+            afspraken="Volgende keer oefenen met een rollenspel.",
+            aangemaakt_door=ruben,
+        )
+        Intervisiebijeenkomst.objects.create(
+            groep=groep,
+            begint_om=nu + datetime.timedelta(weeks=1),
+            locatie="Herstelacademie, leslokaal",
+            methode=Intervisiebijeenkomst.Methode.SOCRATISCH,
+            aangemaakt_door=ruben,
+        )
 
     def _inloop_tellingen(self, groep, vandaag):
         if groep.inloop_tellingen.exists():
