@@ -1,0 +1,174 @@
+"""Nazorg: follow-up ("nazit") moments after a course ends, and reminders for them.
+
+The database is the source of truth for background work: every reminder is a row with a
+state, a unique key per person and moment, and Celery only moves rows forward (see
+nazorg/herinneringen.py for the delivery guarantee).
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from groepen.models import Aanbod, Groep
+
+STANDAARD_PLAN = (14, 42, 91)  # 2 weeks, 6 weeks and 3 months after the last meeting
+
+
+class NazitPlanMoment(models.Model):
+    """One step of an aanbod's nazit plan: "N days after the last meeting"."""
+
+    aanbod = models.ForeignKey(
+        Aanbod, on_delete=models.CASCADE, related_name="nazit_plan", verbose_name=_("offer")
+    )
+    dagen_na_einde = models.PositiveSmallIntegerField(
+        _("days after the last meeting"),
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+    )
+
+    class Meta:
+        verbose_name = _("follow-up plan step")
+        verbose_name_plural = _("follow-up plan")
+        ordering = ["aanbod", "dagen_na_einde"]
+        constraints = [
+            models.UniqueConstraint(fields=["aanbod", "dagen_na_einde"], name="nazitplan_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.aanbod} +{self.dagen_na_einde}"
+
+
+class NazitMoment(models.Model):
+    """A planned follow-up for one finished group. A facilitator or coordinator can
+    attach a real meeting to it (date, time, place)."""
+
+    groep = models.ForeignKey(
+        Groep, on_delete=models.CASCADE, related_name="nazit_momenten", verbose_name=_("group")
+    )
+    dagen_na_einde = models.PositiveSmallIntegerField(_("days after the last meeting"))
+    datum = models.DateField(_("planned for"))
+    begint_om = models.DateTimeField(_("meeting starts at"), null=True, blank=True)
+    locatie = models.CharField(_("place"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("follow-up moment")
+        verbose_name_plural = _("follow-up moments")
+        ordering = ["datum"]
+        constraints = [
+            models.UniqueConstraint(fields=["groep", "dagen_na_einde"], name="nazitmoment_uniek"),
+        ]
+        indexes = [models.Index(fields=["datum"])]
+
+    def __str__(self):
+        return f"{self.groep} – {self.datum}"
+
+
+class Herinnering(models.Model):
+    """One reminder for one person about one nazit moment: exactly one row, ever."""
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("planned")
+        BEZIG = "bezig", _("being sent")
+        VERZONDEN = "verzonden", _("sent")
+        MISLUKT = "mislukt", _("failed")
+        AFGEMELD = "afgemeld", _("unsubscribed")
+
+    class Antwoord(models.TextChoices):
+        JA = "ja", _("yes")
+        MISSCHIEN = "misschien", _("maybe")
+        NEE = "nee", _("no")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="nazit_herinneringen",
+        verbose_name=_("person"),
+    )
+    groep = models.ForeignKey(
+        Groep, on_delete=models.CASCADE, related_name="nazit_herinneringen", verbose_name=_("group")
+    )
+    moment = models.ForeignKey(NazitMoment, on_delete=models.CASCADE, related_name="herinneringen")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND
+    )
+    verstuur_op = models.DateTimeField(_("send at"))
+    # Claim bookkeeping: who holds the row and since when (a lease; see herinneringen.py).
+    geclaimd_op = models.DateTimeField(null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    laatste_fout = models.CharField(max_length=500, blank=True)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+    antwoord = models.CharField(max_length=20, choices=Antwoord.choices, blank=True)
+    beantwoord_op = models.DateTimeField(null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "groep", "moment"], name="herinnering_uniek_per_moment"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="verzonden") | Q(verzonden_op__isnull=False),
+                name="herinnering_verzonden_heeft_tijd",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "verstuur_op"]),
+            models.Index(fields=["status", "geclaimd_op"]),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.status}"
+
+
+class NazorgVoorkeur(models.Model):
+    """A person's choices: stop reminders for one group (groep set) or for all (groep
+    empty), and how to receive them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nazorg_voorkeuren"
+    )
+    groep = models.ForeignKey(Groep, on_delete=models.CASCADE, null=True, blank=True)
+    gestopt = models.BooleanField(_("no more follow-up reminders"), default=False)
+    per_email = models.BooleanField(_("by email"), default=True)
+    in_app = models.BooleanField(_("in the app"), default=True)
+
+    class Meta:
+        verbose_name = _("follow-up preference")
+        verbose_name_plural = _("follow-up preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "groep"], name="voorkeur_per_groep_uniek"),
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(groep__isnull=True), name="voorkeur_algemeen_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}/{self.groep_id}"
+
+
+class Melding(models.Model):
+    """An in-app notification. Short, no sensitive content: a title and a link."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen"
+    )
+    titel = models.CharField(max_length=200)
+    link = models.CharField(max_length=300, blank=True)
+    herinnering = models.OneToOneField(
+        Herinnering, on_delete=models.CASCADE, null=True, blank=True, related_name="melding"
+    )
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    gelezen_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-aangemaakt_op"]
+        indexes = [models.Index(fields=["user", "gelezen_op"])]
+
+    def __str__(self):
+        return self.titel
