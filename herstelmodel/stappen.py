@@ -66,7 +66,7 @@ UITLEG = {
     Stap.JEZELF_TERUGVINDEN: StapUitleg(
         Stap.JEZELF_TERUGVINDEN,
         _(
-            "You take your own life in hand again: you know better what is good for you and what "
+            "You steer your own life again: you notice more clearly what does you good and what "
             "gives you energy."
         ),
         (
