@@ -1,9 +1,23 @@
 """Read models for the role homes. Each function runs a fixed number of queries."""
 
-from django.db.models import Count, OuterRef, Q, Subquery
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from .models import Bijeenkomst, Groep, Lidmaatschap
+from .models import (
+    Aanbod,
+    Aanwezigheid,
+    Bijeenkomst,
+    Groep,
+    Intervisiebijeenkomst,
+    Intervisiegroep,
+    Lidmaatschap,
+    Sessielog,
+)
+
+# Meetings of the last two weeks whose register or session log is missing show as "to do".
+TE_DOEN_DAGEN = 14
 
 
 def _volgende_bijeenkomst():
@@ -44,13 +58,80 @@ def overzicht_deelnemer(user) -> dict:
 
 
 def overzicht_facilitator(user) -> dict:
+    """What a facilitator needs at a glance. Four queries, however many groups,
+    meetings or intervisie meetings there are."""
     groepen = list(_met_cijfers(Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR)))
+    groep_ids = [g.pk for g in groepen]
     deze_week = list(
         Bijeenkomst.objects.deze_week()
-        .filter(groep__in=[g.pk for g in groepen], geannuleerd=False)
+        .filter(groep__in=groep_ids, geannuleerd=False)
         .select_related("groep__aanbod")
     )
-    return {"groepen": groepen, "deze_week": deze_week}
+    nu = timezone.now()
+    for b in deze_week:
+        b.begonnen = b.begint_om <= nu
+    return {
+        "groepen": groepen,
+        "deze_week": deze_week,
+        "te_doen": te_doen(groep_ids),
+        "volgende_intervisie": volgende_intervisie(user),
+    }
+
+
+def _register_ingevuld():
+    """A facilitator saved the register: a row other than an advance "can't come", or any
+    row saved once the meeting had started (advance notices are only possible before)."""
+    return Exists(
+        Aanwezigheid.objects.filter(bijeenkomst=OuterRef("pk")).filter(
+            ~Q(status=Aanwezigheid.Status.AFGEMELD) | Q(bijgewerkt_op__gte=OuterRef("begint_om"))
+        )
+    )
+
+
+def te_doen(groep_ids, nu=None) -> list[Bijeenkomst]:
+    """Meetings of these groups that took place in the last TE_DOEN_DAGEN days (today's
+    once started), not cancelled and not the walk-in, whose attendance register or session
+    log is still missing; most recent first. Each has `.register_open` and `.log_open`.
+
+    The register only counts as missing when the group has participants to fill in.
+    One query.
+    """
+    nu = timezone.localtime(nu)
+    begin = (nu - datetime.timedelta(days=TE_DOEN_DAGEN)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    heeft_deelnemers = Exists(Lidmaatschap.objects.deelnemers().filter(groep=OuterRef("groep")))
+    bijeenkomsten = (
+        Bijeenkomst.objects.filter(
+            groep__in=groep_ids, geannuleerd=False, begint_om__gte=begin, begint_om__lt=nu
+        )
+        .exclude(groep__aanbod__soort=Aanbod.Soort.INLOOP)
+        .annotate(
+            register_open=heeft_deelnemers & ~_register_ingevuld(),
+            log_open=~Exists(Sessielog.objects.filter(bijeenkomst=OuterRef("pk"))),
+        )
+        .filter(Q(register_open=True) | Q(log_open=True))
+        .select_related("groep")
+        .order_by("-begint_om", "-pk")
+    )
+    vandaag = nu.date()
+    result = list(bijeenkomsten)
+    for b in result:
+        b.vandaag = timezone.localdate(b.begint_om) == vandaag
+    return result
+
+
+def volgende_intervisie(user, nu=None) -> Intervisiebijeenkomst | None:
+    """The next intervisie meeting of a group the person is an active member of. One query."""
+    return (
+        Intervisiebijeenkomst.objects.filter(
+            groep__in=Intervisiegroep.objects.zichtbaar_voor(user).values("pk"),
+            begint_om__gte=nu or timezone.now(),
+        )
+        .select_related("groep")
+        .order_by("begint_om", "pk")
+        .first()
+    )
 
 
 def overzicht_academie() -> dict:

@@ -1,4 +1,4 @@
-from .views import aanbod, beheer, groep, inloop, kalender
+from .views import aanbod, beheer, groep, inloop, intervisie, kalender, sessielog
 
 urlpatterns = [
     *aanbod.urlpatterns,
@@ -6,4 +6,6 @@ urlpatterns = [
     *groep.urlpatterns,
     *kalender.urlpatterns,
     *inloop.urlpatterns,
+    *sessielog.urlpatterns,
+    *intervisie.urlpatterns,
 ]

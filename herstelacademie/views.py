@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from groepen import overzicht
 from groepen.roles import rollen_van
+from herstelmodel.reflectie import ongelezen_per_groep
 
 from .models import Heartbeat
 
@@ -36,6 +37,9 @@ def mijn_overzicht(request):
 @permission_required("groepen.view_facilitator_home", raise_exception=True)
 def facilitator_home(request):
     context = overzicht.overzicht_facilitator(request.user)
+    # Unread shared reflections come from the app above groepen; composed here.
+    ongelezen = ongelezen_per_groep(request.user, [g.pk for g in context["groepen"]])
+    context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 

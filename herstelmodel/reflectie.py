@@ -254,3 +254,26 @@ def spiegels_voor(bijeenkomst_ids) -> dict[int, Spiegel]:
     for bijeenkomst_id, spiegel in spiegels.items():
         spiegel.deelnemers = len(mensen[bijeenkomst_id])
     return dict(spiegels)
+
+
+# --- For the facilitator home ---------------------------------------------------------------
+
+
+def ongelezen_per_groep(user, groep_ids) -> dict[int, int]:
+    """Per group: how many entries others shared with `user` (with the facilitators or
+    the group) that `user` has not opened since they were shared or changed -- the same
+    "new" as in gedeeld_in_groep. Groups without any are left out. One query."""
+    sinds = Greatest(F("gewijzigd_op"), Coalesce(F("gedeeld_op"), F("gewijzigd_op")))
+    geopend = Leesmoment.objects.filter(
+        reflectie=OuterRef("pk"), lezer=user, gelezen_op__gte=OuterRef("sinds")
+    )
+    rijen = (
+        Reflectie.objects.gedeeld_met(user)
+        .filter(groep__in=list(groep_ids))
+        .annotate(sinds=sinds)
+        .filter(~Exists(geopend))
+        .values("groep")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {rij["groep"]: rij["n"] for rij in rijen}
