@@ -201,6 +201,8 @@ HEARTBEAT_INTERVAL = envint("HEARTBEAT_INTERVAL", 30)
 HEARTBEAT_MAX_AGE = envint("HEARTBEAT_MAX_AGE", max(120, HEARTBEAT_INTERVAL * 4))
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
+    "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},
+    "nazit-plannen": {"task": "nazorg.tasks.plan_nazit", "schedule": 24 * 3600},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("groepen.urls")),
     path("", include("herstelmodel.urls")),
+    path("", include("nazorg.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,67 @@
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Herinnering
+
+
+class PlanStapForm(forms.Form):
+    dagen = forms.IntegerField(
+        label=_("Days after the last meeting"),
+        help_text=_("For example 14 for two weeks, or 91 for about three months."),
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+        error_messages={
+            "required": _("Fill in a number of days, for example 14."),
+            "invalid": _("Fill in a whole number of days, for example 14."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 730}),
+    )
+
+    def __init__(self, *args, bestaand=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.bestaand = set(bestaand)
+
+    def clean_dagen(self):
+        dagen = self.cleaned_data["dagen"]
+        if dagen in self.bestaand:
+            raise forms.ValidationError(_("This step is already in the plan."))
+        return dagen
+
+
+class MomentForm(forms.Form):
+    begint_om = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
+        error_messages={
+            "required": _("Choose the date and time of the follow-up meeting."),
+            "invalid": _("Fill in a date and time, for example 14-03-2027 19:30."),
+        },
+    )
+    locatie = forms.CharField(
+        label=_("Place"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty for the group's usual place."),
+    )
+
+    def clean_begint_om(self):
+        begint_om = self.cleaned_data["begint_om"]
+        if begint_om < timezone.now():
+            raise forms.ValidationError(_("This moment has already passed. Choose a later date."))
+        return begint_om
+
+
+class AntwoordForm(forms.Form):
+    antwoord = forms.ChoiceField(
+        label=_("Will you come?"),
+        choices=Herinnering.Antwoord.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one of the answers.")},
+    )
+
+
+class KanaalForm(forms.Form):
+    per_email = forms.BooleanField(label=_("By email"), required=False)
+    in_app = forms.BooleanField(label=_("In the app (under Notifications)"), required=False)

@@ -1,0 +1,348 @@
+"""The delivery engine for nazit reminders: never lost, never doubled.
+
+THE GUARANTEE
+-------------
+The Herinnering rows ARE the queue. Celery (and beat, every minute) only says "process the
+rows that are due now"; no reminder lives in Redis. Each row moves through a state machine:
+
+    GEPLAND --claim--> BEZIG --send+record--> VERZONDEN
+       ^                 |  \\--SMTP error--> GEPLAND (later, with backoff) ... MISLUKT
+       |                 |
+       +---lease expired-+          (and GEPLAND/BEZIG --unsubscribe--> AFGEMELD)
+
+1. CLAIM. In a short transaction: `select_for_update(skip_locked=True)` on due GEPLAND rows,
+   then a *conditional* update (`status=GEPLAND` -> `BEZIG`, `pogingen + 1`, `geclaimd_op =
+   a per-run token`), then commit. On PostgreSQL two workers never lock the same row; on
+   SQLite (skip_locked is ignored, writers are serialised) the condition `status=GEPLAND`
+   makes a second claimer update nothing. A worker only sends rows it re-reads with its
+   own token, so every row is in the hands of at most one worker.
+2. SEND + RECORD, outside the transaction, row by row: the email (with the deterministic
+   Message-ID `<herinnering-{pk}@{host}>`), the in-app Melding (get_or_create on a
+   OneToOne: never doubled), then at once `status BEZIG -> VERZONDEN` for that row only
+   (conditional on our token).
+3. FAILURE of one row (SMTPException / OSError): back to GEPLAND with `verstuur_op = now +
+   backoff` (1 min, 5 min, 30 min, 2 h, 12 h) and a reason without personal data (class
+   name + SMTP code). After 5 attempts, or at once when the recipient is refused, the row
+   is MISLUKT and the coordinator sees why. The other rows of the batch go on.
+4. RECOVERY. A worker that dies (killed, OOM, deploy) leaves its rows BEZIG. Each run
+   first moves BEZIG rows whose lease (HERINNERING_LEASE_SECONDS, default 600 s) has
+   expired back to GEPLAND, so they are sent by the next run: nothing is lost. A worker
+   that notices it is running past half its lease hands its unsent rows back itself, so a
+   slow worker and a recovering worker never both send the same row.
+5. A Redis restart loses at most a "go" signal; the next beat tick sends it again.
+   Running the job twice, or by hand (`manage.py verstuur_herinneringen`), is harmless.
+
+THE ONE REMAINING WINDOW (honestly): if a worker dies after the SMTP server accepted a
+mail but before the VERZONDEN update a fraction of a millisecond later, that row is
+recovered after the lease and sent once more, with the same Message-ID, so mail programs
+can recognise it as the same message. Every other crash point leads to exactly one mail.
+Exactly-once across a network boundary is impossible; this narrows it to that instant.
+"""
+
+import logging
+import secrets
+import smtplib
+import time
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import Herinnering, Melding, NazorgVoorkeur
+from .rsvp import maak_afmeld_token, maak_rsvp_token
+
+logger = logging.getLogger(__name__)
+
+S = Herinnering.Status
+BACKOFF_SECONDS = (60, 300, 1800, 7200, 43200)  # after attempt 1, 2, 3, 4, 5
+MAX_POGINGEN = len(BACKOFF_SECONDS)
+
+
+def lease_seconds() -> int:
+    return int(getattr(settings, "HERINNERING_LEASE_SECONDS", 600))
+
+
+def message_id(herinnering_id: int) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "herstelacademie.local"
+    return f"<herinnering-{herinnering_id}@{host}>"
+
+
+def reden(exc: BaseException) -> str:
+    """A short reason without personal data: the error type and SMTP code(s) only."""
+    naam = type(exc).__name__
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = sorted({str(v[0]) for v in exc.recipients.values()})
+        return f"{naam} {','.join(codes)}".strip()
+    code = getattr(exc, "smtp_code", None)
+    if code is None and isinstance(exc, OSError) and exc.errno:
+        code = exc.errno
+    return f"{naam} {code}" if code is not None else naam
+
+
+# --- Recovery and claim ---------------------------------------------------------------------
+
+
+def herstel_verlopen(now=None) -> int:
+    """Rows left BEZIG by a worker that died go back to GEPLAND (or MISLUKT after too
+    many attempts). Conditional: a row that was just finished is left alone."""
+    now = now or timezone.now()
+    grens = now - timedelta(seconds=lease_seconds())
+    verlopen = Herinnering.objects.filter(status=S.BEZIG, geclaimd_op__lt=grens)
+    mislukt = verlopen.filter(pogingen__gte=MAX_POGINGEN).update(
+        status=S.MISLUKT, geclaimd_op=None, laatste_fout="WorkerLost"
+    )
+    terug = verlopen.filter(pogingen__lt=MAX_POGINGEN).update(
+        status=S.GEPLAND, geclaimd_op=None, verstuur_op=now
+    )
+    if terug or mislukt:
+        logger.warning("Recovered %s reminders from a stopped worker (%s failed)", terug, mislukt)
+    return terug + mislukt
+
+
+def _token(now):
+    # geclaimd_op doubles as the claim token: unique per run thanks to random microseconds.
+    return now.replace(microsecond=secrets.randbelow(1_000_000))
+
+
+def claim(batch: int, now=None) -> tuple[list[Herinnering], object]:
+    now = now or timezone.now()
+    token = _token(now)
+    with transaction.atomic():
+        ids = list(
+            Herinnering.objects.select_for_update(skip_locked=True)
+            .filter(status=S.GEPLAND, verstuur_op__lte=now)
+            .order_by("verstuur_op", "pk")
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return [], token
+        Herinnering.objects.filter(pk__in=ids, status=S.GEPLAND).update(
+            status=S.BEZIG, geclaimd_op=token, pogingen=F("pogingen") + 1
+        )
+        rijen = list(
+            Herinnering.objects.filter(pk__in=ids, status=S.BEZIG, geclaimd_op=token)
+            .select_related("user", "groep__aanbod", "moment")
+            .order_by("verstuur_op", "pk")
+        )
+    return rijen, token
+
+
+# --- Preferences --------------------------------------------------------------------------
+
+
+def voorkeuren(rijen) -> dict:
+    """(user_id, groep_id) -> (gestopt, per_email, in_app), in one query for the batch."""
+    user_ids = {r.user_id for r in rijen}
+    alle = {}
+    for v in NazorgVoorkeur.objects.filter(user_id__in=user_ids):
+        alle[(v.user_id, v.groep_id)] = v
+    uit = {}
+    for r in rijen:
+        algemeen = alle.get((r.user_id, None))
+        eigen = alle.get((r.user_id, r.groep_id))
+        basis = eigen or algemeen
+        gestopt = bool((algemeen and algemeen.gestopt) or (eigen and eigen.gestopt))
+        uit[(r.user_id, r.groep_id)] = (
+            gestopt,
+            basis.per_email if basis else True,
+            basis.in_app if basis else True,
+        )
+    return uit
+
+
+# --- The message ---------------------------------------------------------------------------
+
+
+def links(herinnering) -> dict:
+    site = settings.SITE_URL
+    rsvp = {
+        a: site + reverse("rsvp", kwargs={"token": maak_rsvp_token(herinnering.pk, a)})
+        for a in Herinnering.Antwoord.values
+    }
+    afmelden = site + reverse(
+        "uitschrijven_nazit", kwargs={"token": maak_afmeld_token(herinnering.pk)}
+    )
+    return {"rsvp": rsvp, "afmelden": afmelden, "voorkeuren": site + reverse("nazorg_voorkeuren")}
+
+
+def bouw_mail(herinnering, connection=None) -> EmailMultiAlternatives:
+    context = {
+        "user": herinnering.user,
+        "groep": herinnering.groep,
+        "moment": herinnering.moment,
+        "links": links(herinnering),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        onderwerp = render_to_string("nazorg/email/herinnering_onderwerp.txt", context)
+        tekst = render_to_string("nazorg/email/herinnering.txt", context)
+        html = render_to_string("nazorg/email/herinnering.html", context)
+    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
+    afmelden = context["links"]["afmelden"]
+    bericht = EmailMultiAlternatives(
+        subject=prefix + " ".join(onderwerp.split()),
+        body=tekst,
+        to=[herinnering.user.email],
+        connection=connection,
+        headers={
+            "Message-ID": message_id(herinnering.pk),
+            "List-Unsubscribe": f"<{afmelden}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    bericht.attach_alternative(html, "text/html")
+    return bericht
+
+
+def maak_meldingen(rijen) -> None:
+    """The in-app notifications of a batch, in one query, before any mail goes out.
+
+    A Melding is OneToOne with its reminder and created with ignore_conflicts, so a
+    re-run (after a crash or a retry) never doubles it, and it is never lost: it exists
+    before the row can be VERZONDEN."""
+    if not rijen:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        meldingen = [
+            Melding(
+                user_id=rij.user_id,
+                herinnering=rij,
+                titel=(
+                    _("You are warmly invited back: follow-up meeting of %(groep)s")
+                    % {"groep": rij.groep.naam}
+                )[:200],
+                link=reverse(
+                    "rsvp", kwargs={"token": maak_rsvp_token(rij.pk, Herinnering.Antwoord.JA)}
+                ),
+            )
+            for rij in rijen
+        ]
+    Melding.objects.bulk_create(meldingen, ignore_conflicts=True)
+
+
+# --- One batch ------------------------------------------------------------------------------
+
+
+def _record(rij, token, **velden) -> int:
+    return Herinnering.objects.filter(pk=rij.pk, status=S.BEZIG, geclaimd_op=token).update(**velden)
+
+
+def _mislukt(rij, token, exc, now, telling):
+    permanent = isinstance(exc, smtplib.SMTPRecipientsRefused) or rij.pogingen >= MAX_POGINGEN
+    if permanent:
+        _record(rij, token, status=S.MISLUKT, geclaimd_op=None, laatste_fout=reden(exc))
+        telling["mislukt"] += 1
+    else:
+        wacht = BACKOFF_SECONDS[min(rij.pogingen, MAX_POGINGEN) - 1]
+        _record(
+            rij,
+            token,
+            status=S.GEPLAND,
+            geclaimd_op=None,
+            verstuur_op=now + timedelta(seconds=wacht),
+            laatste_fout=reden(exc),
+        )
+        telling["later"] += 1
+    logger.warning("Reminder %s not sent (%s), attempt %s", rij.pk, reden(exc), rij.pogingen)
+
+
+def verwerk(rijen, token, connection, telling) -> None:
+    keuzes = voorkeuren(rijen)
+    maak_meldingen(
+        [
+            r
+            for r in rijen
+            if r.user.is_active
+            and not keuzes[(r.user_id, r.groep_id)][0]
+            and keuzes[(r.user_id, r.groep_id)][2]
+        ]
+    )
+    gestart = time.monotonic()
+    for i, rij in enumerate(rijen):
+        if time.monotonic() - gestart > lease_seconds() / 2:
+            # Too slow: hand the rest back before a recovering worker could take them.
+            for rest in rijen[i:]:
+                _record(rest, token, status=S.GEPLAND, geclaimd_op=None)
+            telling["teruggegeven"] += len(rijen) - i
+            return
+        gestopt, per_email, in_app = keuzes[(rij.user_id, rij.groep_id)]
+        if gestopt or not (per_email or in_app) or not rij.user.is_active:
+            _record(rij, token, status=S.AFGEMELD, geclaimd_op=None)
+            telling["afgemeld"] += 1
+            continue
+        now = timezone.now()
+        try:
+            if per_email and rij.user.email:
+                connection.open()  # no-op when already open; reopens after an error
+                bouw_mail(rij, connection).send()
+        except (smtplib.SMTPException, OSError) as exc:
+            _mislukt(rij, token, exc, now, telling)
+            connection.close()  # a broken connection is opened afresh for the next row
+            continue
+        # Recorded at once: this is the only window where a crash causes a resend.
+        _record(rij, token, status=S.VERZONDEN, verzonden_op=timezone.now(), laatste_fout="")
+        telling["verzonden"] += 1
+
+
+def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None) -> dict:
+    """Send every reminder that is due. Safe to run at any time, by several workers."""
+    telling = dict.fromkeys(
+        ("hersteld", "verzonden", "later", "mislukt", "afgemeld", "teruggegeven"), 0
+    )
+    telling["hersteld"] = herstel_verlopen()
+    connection = get_connection()
+    rondes = 0
+    try:
+        while max_batches is None or rondes < max_batches:
+            rijen, token = claim(batch)
+            if not rijen:
+                break
+            rondes += 1
+            verwerk(rijen, token, connection, telling)
+    finally:
+        connection.close()
+    telling["rondes"] = rondes
+    return telling
+
+
+# --- For the coordinator: aggregates only ----------------------------------------------------
+
+MIN_MENSEN = 5  # no aggregate about fewer people than this (DESIGN.md, principle 2)
+
+
+def overzicht(aantal_fouten: int = 20) -> dict:
+    """Counts per status, recent permanent failures (group, moment, reason: no names or
+    addresses) and answers per moment (people counted, shown from MIN_MENSEN on)."""
+    from django.db.models import Count, Q
+
+    from .models import NazitMoment
+
+    per_status = dict(Herinnering.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    statussen = [(s, per_status.get(s.value, 0)) for s in S]
+    fouten = list(
+        Herinnering.objects.filter(status=S.MISLUKT)
+        .select_related("groep", "moment")
+        .only("pk", "laatste_fout", "pogingen", "verstuur_op", "groep__naam", "moment__datum")
+        .order_by("-verstuur_op")[:aantal_fouten]
+    )
+    A = Herinnering.Antwoord
+    momenten = list(
+        NazitMoment.objects.select_related("groep")
+        .annotate(
+            aantal_mensen=Count("herinneringen__user", distinct=True),
+            ja=Count("herinneringen", filter=Q(herinneringen__antwoord=A.JA)),
+            misschien=Count("herinneringen", filter=Q(herinneringen__antwoord=A.MISSCHIEN)),
+            nee=Count("herinneringen", filter=Q(herinneringen__antwoord=A.NEE)),
+        )
+        .filter(aantal_mensen__gt=0)
+        .order_by("-datum")[:50]
+    )
+    for m in momenten:
+        m.te_weinig = m.aantal_mensen < MIN_MENSEN
+    return {"statussen": statussen, "fouten": fouten, "momenten": momenten, "min": MIN_MENSEN}

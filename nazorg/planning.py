@@ -1,0 +1,232 @@
+"""Nazit planning: when a course ends, its follow-up moments and their reminders are planned.
+
+Every aanbod of kind cursus has a plan: its NazitPlanMoment rows, or STANDAARD_PLAN
+(14, 42 and 91 days after the last meeting) when it has none. `plan_nazit(groep)` turns
+the plan into NazitMoment rows for a group that has ended, and one Herinnering per active
+participant per moment. Everything is created with bulk_create(ignore_conflicts=True) on
+the unique keys (groep + days; user + groep + moment), so running it again, daily or by
+hand, never creates anything twice.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, Q
+from django.utils import timezone
+
+from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
+
+from .models import STANDAARD_PLAN, Herinnering, NazitMoment, NazitPlanMoment, NazorgVoorkeur
+
+S = Herinnering.Status
+VOORAF_DAGEN = 7  # a reminder goes out a week before the moment
+VERSTUUR_UUR = 10  # at 10:00 local time
+
+
+def plan_dagen(aanbod) -> list[int]:
+    """The aanbod's plan as "days after the end", or the default plan."""
+    dagen = list(
+        NazitPlanMoment.objects.filter(aanbod=aanbod)
+        .order_by("dagen_na_einde")
+        .values_list("dagen_na_einde", flat=True)
+    )
+    return dagen or list(STANDAARD_PLAN)
+
+
+def laatste_dag(groep) -> datetime.date | None:
+    """The day the group ended: its last meeting that went ahead, else its end date."""
+    laatste = (
+        Bijeenkomst.objects.filter(groep=groep, geannuleerd=False)
+        .order_by("-begint_om")
+        .values_list("begint_om", flat=True)
+        .first()
+    )
+    if laatste is not None:
+        return timezone.localdate(laatste)
+    return groep.einddatum
+
+
+def is_afgelopen(groep, now=None) -> bool:
+    now = now or timezone.now()
+    if groep.einddatum and groep.einddatum < timezone.localdate(now):
+        return True
+    bijeenkomsten = Bijeenkomst.objects.filter(groep=groep, geannuleerd=False)
+    return bijeenkomsten.exists() and not bijeenkomsten.filter(begint_om__gte=now).exists()
+
+
+def verstuurmoment(datum: datetime.date, now) -> datetime.datetime | None:
+    """A week before the moment at 10:00 local time; now if that has passed but the
+    moment is still ahead; None when the moment itself has passed."""
+    if datum < timezone.localdate(now):
+        return None
+    dag = datum - datetime.timedelta(days=VOORAF_DAGEN)
+    op = timezone.make_aware(datetime.datetime.combine(dag, datetime.time(VERSTUUR_UUR)))
+    return max(op, now)
+
+
+def gestopte_users(groep) -> set[int]:
+    """People who stopped nazit reminders for this group or for all groups."""
+    return set(
+        NazorgVoorkeur.objects.filter(Q(groep=groep) | Q(groep__isnull=True), gestopt=True)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+@dataclass
+class PlanResultaat:
+    momenten: int = 0
+    herinneringen: int = 0
+
+
+def plan_nazit(groep, now=None) -> PlanResultaat:
+    """Plan the nazit moments and reminders of one ended course group. Idempotent."""
+    now = now or timezone.now()
+    resultaat = PlanResultaat()
+    if groep.aanbod.soort != Aanbod.Soort.CURSUS or not is_afgelopen(groep, now):
+        return resultaat
+    einde = laatste_dag(groep)
+    if einde is None:
+        return resultaat
+    with transaction.atomic():
+        bestaand = set(groep.nazit_momenten.values_list("dagen_na_einde", flat=True))
+        nieuw = [
+            NazitMoment(groep=groep, dagen_na_einde=n, datum=einde + datetime.timedelta(days=n))
+            for n in plan_dagen(groep.aanbod)
+            if n not in bestaand
+        ]
+        NazitMoment.objects.bulk_create(nieuw, ignore_conflicts=True)
+        resultaat.momenten = len(nieuw)
+
+        deelnemers = list(
+            Lidmaatschap.objects.deelnemers()
+            .filter(groep=groep, user__is_active=True)
+            .values_list("user_id", flat=True)
+        )
+        gestopt = gestopte_users(groep)
+        al_gepland = set(
+            Herinnering.objects.filter(groep=groep).values_list("user_id", "moment_id")
+        )
+        rijen = []
+        for moment in groep.nazit_momenten.all():
+            verstuur_op = verstuurmoment(moment.datum, now)
+            if verstuur_op is None:
+                continue
+            for user_id in deelnemers:
+                if (user_id, moment.pk) in al_gepland:
+                    continue
+                status = (
+                    Herinnering.Status.AFGEMELD
+                    if user_id in gestopt
+                    else Herinnering.Status.GEPLAND
+                )
+                rijen.append(
+                    Herinnering(
+                        user_id=user_id,
+                        groep=groep,
+                        moment=moment,
+                        status=status,
+                        verstuur_op=verstuur_op,
+                    )
+                )
+        Herinnering.objects.bulk_create(rijen, ignore_conflicts=True, batch_size=1000)
+        resultaat.herinneringen = len(rijen)
+    return resultaat
+
+
+def afgelopen_cursusgroepen(now=None):
+    """Course groups that have ended and whose follow-up could still lie ahead."""
+    now = now or timezone.now()
+    vandaag = timezone.localdate(now)
+    horizon = vandaag - datetime.timedelta(days=max(STANDAARD_PLAN) + 730)
+    horizon_tijd = now - datetime.timedelta(days=max(STANDAARD_PLAN) + 730)
+    komend = Bijeenkomst.objects.filter(groep=OuterRef("pk"), geannuleerd=False, begint_om__gte=now)
+    return (
+        Groep.objects.filter(aanbod__soort=Aanbod.Soort.CURSUS)
+        .annotate(
+            laatste=Max("bijeenkomsten__begint_om", filter=Q(bijeenkomsten__geannuleerd=False)),
+            heeft_komend=Exists(komend),
+        )
+        .filter(
+            Q(einddatum__lt=vandaag, einddatum__gte=horizon)
+            | Q(laatste__lt=now, laatste__gte=horizon_tijd, heeft_komend=False)
+        )
+        .select_related("aanbod")
+    )
+
+
+def plan_alle(now=None) -> PlanResultaat:
+    """The daily job: plan every course group that has ended. Safe to run any time."""
+    totaal = PlanResultaat()
+    for groep in afgelopen_cursusgroepen(now):
+        r = plan_nazit(groep, now)
+        totaal.momenten += r.momenten
+        totaal.herinneringen += r.herinneringen
+    return totaal
+
+
+def zet_plan(aanbod, dagen: list[int]) -> None:
+    """Replace an aanbod's plan by these "days after the end" numbers."""
+    with transaction.atomic():
+        NazitPlanMoment.objects.filter(aanbod=aanbod).exclude(dagen_na_einde__in=dagen).delete()
+        NazitPlanMoment.objects.bulk_create(
+            [NazitPlanMoment(aanbod=aanbod, dagen_na_einde=n) for n in sorted(set(dagen))],
+            ignore_conflicts=True,
+        )
+
+
+def mag_moment_plannen(user, groep) -> bool:
+    """A real meeting is attached to a moment by the group's facilitators or a coordinator
+    (the rule lives in nazorg/rules.py)."""
+    return user.has_perm("nazorg.plan_moment", groep)
+
+
+def momenten_voor(user):
+    """The nazit moments a person may know about: those of their visible groups."""
+    return NazitMoment.objects.filter(groep__in=Groep.objects.zichtbaar_voor(user))
+
+
+def zet_bijeenkomst(moment, begint_om, locatie: str) -> None:
+    """Attach a real meeting to a moment. Reminders not sent yet are rendered at send time,
+    so they carry these details; their send time follows the new date."""
+    now = timezone.now()
+    with transaction.atomic():
+        moment.begint_om = begint_om
+        moment.locatie = locatie
+        moment.datum = timezone.localdate(begint_om)
+        moment.save(update_fields=["begint_om", "locatie", "datum"])
+        verstuur_op = verstuurmoment(moment.datum, now) or now
+        Herinnering.objects.filter(
+            moment=moment, status=Herinnering.Status.GEPLAND, verstuur_op__gt=now
+        ).update(verstuur_op=verstuur_op)
+
+
+def nazorg_groepen(user):
+    """The groups a person has (or had) nazit reminders for."""
+    return Groep.objects.filter(
+        pk__in=Herinnering.objects.filter(user=user).values("groep")
+    ).order_by("-einddatum", "naam")
+
+
+def voorkeuren_per_groep(user) -> list:
+    gestopt = set(
+        NazorgVoorkeur.objects.filter(user=user, gestopt=True, groep__isnull=False).values_list(
+            "groep_id", flat=True
+        )
+    )
+    groepen = list(nazorg_groepen(user))
+    for g in groepen:
+        g.gestopt = g.pk in gestopt
+    return groepen
+
+
+def zet_kanalen(user, per_email: bool, in_app: bool) -> None:
+    """Email and/or in-app, for all groups (group rows follow the general choice)."""
+    with transaction.atomic():
+        NazorgVoorkeur.objects.update_or_create(
+            user=user, groep=None, defaults={"per_email": per_email, "in_app": in_app}
+        )
+        NazorgVoorkeur.objects.filter(user=user, groep__isnull=False).update(
+            per_email=per_email, in_app=in_app
+        )

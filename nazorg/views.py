@@ -1,0 +1,196 @@
+"""Nazorg pages: the nazit plan, nazit moments, one-click answers, preferences, notifications
+and the coordinator's overview. Thin views: the logic lives in planning.py, rsvp.py and
+herinneringen.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from groepen.models import Aanbod
+
+from . import herinneringen, planning, rsvp
+from .forms import AntwoordForm, KanaalForm, MomentForm, PlanStapForm
+from .models import Melding, NazorgVoorkeur
+
+ONE_CLICK_BODY = b"List-Unsubscribe=One-Click"
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("deelnemers.manage_offer", raise_exception=True)
+def nazit_plan(request, pk):
+    aanbod = get_object_or_404(Aanbod, pk=pk)
+    eigen = list(aanbod.nazit_plan.values_list("dagen_na_einde", flat=True))
+    form = PlanStapForm(bestaand=eigen)
+    status = 200
+    if request.method == "POST":
+        huidig = eigen or list(planning.plan_dagen(aanbod))
+        if "verwijder" in request.POST:
+            try:
+                weg = int(request.POST["verwijder"])
+            except ValueError:
+                weg = None
+            nieuw = [d for d in huidig if d != weg]
+            if not nieuw:
+                messages.error(request, _("A plan needs at least one step."))
+            else:
+                planning.zet_plan(aanbod, nieuw)
+                messages.success(request, _("The step was removed from the plan."))
+            return redirect("nazit_plan", pk=aanbod.pk)
+        form = PlanStapForm(request.POST, bestaand=huidig)
+        if form.is_valid():
+            planning.zet_plan(aanbod, [*huidig, form.cleaned_data["dagen"]])
+            messages.success(request, _("The step was added to the plan."))
+            return redirect("nazit_plan", pk=aanbod.pk)
+        status = 400
+    context = {
+        "aanbod": aanbod,
+        "dagen": eigen or planning.plan_dagen(aanbod),
+        "standaard": not eigen,
+        "is_cursus": aanbod.soort == Aanbod.Soort.CURSUS,
+        "form": form,
+    }
+    return render(request, "nazorg/nazit_plan.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def nazit_moment(request, pk):
+    moment = get_object_or_404(planning.momenten_voor(request.user).select_related("groep"), pk=pk)
+    if not planning.mag_moment_plannen(request.user, moment.groep):
+        raise PermissionDenied
+    initial = {"begint_om": moment.begint_om and timezone.localtime(moment.begint_om)}
+    form = MomentForm(request.POST or None, initial={**initial, "locatie": moment.locatie})
+    if request.method == "POST" and form.is_valid():
+        planning.zet_bijeenkomst(
+            moment, form.cleaned_data["begint_om"], form.cleaned_data["locatie"]
+        )
+        messages.success(
+            request, _("Saved. Reminders that have not gone out yet will show this date and place.")
+        )
+        return redirect("nazit_moment", pk=moment.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "nazorg/nazit_moment.html", {"moment": moment, "form": form}, status=status
+    )
+
+
+def _link_fout(request, exc):
+    verlopen = isinstance(exc, rsvp.VerlopenLink)
+    return render(
+        request,
+        "nazorg/link_fout.html",
+        {"verlopen": verlopen},
+        status=410 if verlopen else 400,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def rsvp_view(request, token):
+    try:
+        herinnering, antwoord = rsvp.lees_rsvp_token(token)
+    except (rsvp.OngeldigeLink, rsvp.VerlopenLink) as exc:
+        return _link_fout(request, exc)
+    form = AntwoordForm(request.POST or None, initial={"antwoord": antwoord})
+    context = {"herinnering": herinnering, "form": form, "gekozen": antwoord}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "nazorg/rsvp.html", context, status=400)
+        uitkomst = rsvp.beantwoord(herinnering, form.cleaned_data["antwoord"])
+        context.update(klaar=True, uitkomst=uitkomst, antwoord=form.cleaned_data["antwoord"])
+    return render(request, "nazorg/rsvp.html", context)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def uitschrijven_nazit(request, token):
+    """Unsubscribe from one group's reminders. CSRF applies, except for the exact RFC 8058
+    one-click body that mail programs POST to the List-Unsubscribe address."""
+    if request.method == "POST" and request.body != ONE_CLICK_BODY:
+        geweigerd = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if geweigerd is not None:
+            return geweigerd
+    try:
+        herinnering = rsvp.lees_afmeld_token(token)
+    except (rsvp.OngeldigeLink, rsvp.VerlopenLink) as exc:
+        return _link_fout(request, exc)
+    context = {"herinnering": herinnering, "al_afgemeld": rsvp.is_afgemeld(herinnering)}
+    if request.method == "POST":
+        context["gestopt"] = rsvp.stop_herinneringen(herinnering.user, herinnering.groep)
+        context["klaar"] = True
+    return render(request, "nazorg/uitschrijven.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def nazorg_voorkeuren(request):
+    user = request.user
+    algemeen = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
+    kanaal = KanaalForm(
+        request.POST if request.POST.get("actie") == "kanaal" else None,
+        initial={
+            "per_email": algemeen.per_email if algemeen else True,
+            "in_app": algemeen.in_app if algemeen else True,
+        },
+    )
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        if actie == "kanaal" and kanaal.is_valid():
+            planning.zet_kanalen(user, **kanaal.cleaned_data)
+            messages.success(request, _("Your choices are saved."))
+        elif actie in ("stop", "start"):
+            groep = planning.nazorg_groepen(user).filter(pk=request.POST.get("groep")).first()
+            if groep is None:
+                messages.error(request, _("That didn't work. Please try again."))
+            elif actie == "stop":
+                rsvp.stop_herinneringen(user, groep)
+                messages.success(request, _("You will get no more reminders for this group."))
+            else:
+                rsvp.hervat_herinneringen(user, groep)
+                messages.success(request, _("You will get reminders for this group again."))
+        elif actie == "stop_alles":
+            rsvp.stop_alles(user)
+            messages.success(request, _("You will get no more follow-up reminders."))
+        elif actie == "start_alles":
+            rsvp.hervat_herinneringen(user, None)
+            messages.success(request, _("You will get follow-up reminders again."))
+        return redirect("nazorg_voorkeuren")
+    context = {
+        "kanaal": kanaal,
+        "alles_gestopt": bool(algemeen and algemeen.gestopt),
+        "groepen": planning.voorkeuren_per_groep(user),
+    }
+    return render(request, "nazorg/voorkeuren.html", context)
+
+
+@require_GET
+@login_required
+def meldingen(request):
+    pagina = Paginator(Melding.objects.filter(user=request.user), 20).get_page(
+        request.GET.get("pagina")
+    )
+    items = list(pagina.object_list)
+    ongelezen = [m.pk for m in items if m.gelezen_op is None]
+    if ongelezen:
+        Melding.objects.filter(pk__in=ongelezen, user=request.user).update(
+            gelezen_op=timezone.now()
+        )
+    return render(
+        request,
+        "nazorg/meldingen.html",
+        {"pagina": pagina, "items": items, "nieuw": set(ongelezen)},
+    )
+
+
+@require_GET
+@login_required
+@permission_required("deelnemers.view_academy_overview", raise_exception=True)
+def nazorg_overzicht(request):
+    return render(request, "nazorg/overzicht.html", herinneringen.overzicht())
