@@ -1,0 +1,244 @@
+"""The aftercare community: a space per cohort (the people of a finished group) and one
+for the whole academy. Plain-text posts, the "Herken ik" reaction, reporting, and a
+moderation queue for facilitators. Who sees which space is decided by
+Ruimte.objects.zichtbaar_voor(user); hidden posts are never shown to members.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from groepen.models import Groep, Lidmaatschap
+
+POST_MAX = 5_000
+TITEL_MAX = 150
+RICHTLIJNEN_VERSIE = 1
+
+
+class RuimteQuerySet(models.QuerySet):
+    def zichtbaar_voor(self, user):
+        """The academy-wide space for everyone logged in; a cohort space for the active
+        participants and facilitators of its group."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        eigen_groepen = Lidmaatschap.objects.actief().filter(user=user).values("groep")
+        return self.filter(Q(groep__isnull=True) | Q(groep__in=eigen_groepen))
+
+
+class Ruimte(models.Model):
+    class Signaalbeleid(models.TextChoices):
+        PUBLICEREN = "publiceren", _("publish, and ask a facilitator to respond")
+        VASTHOUDEN = "vasthouden", _("hold until a facilitator has looked at it")
+
+    naam = models.CharField(_("name"), max_length=120)
+    groep = models.OneToOneField(
+        Groep,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="ruimte",
+        verbose_name=_("cohort of group"),
+    )
+    beschrijving = models.TextField(_("description"), max_length=1000, blank=True)
+    anoniem_toegestaan = models.BooleanField(_("anonymous posts allowed"), default=False)
+    signaalbeleid = models.CharField(
+        _("posts with signal words"),
+        max_length=20,
+        choices=Signaalbeleid.choices,
+        default=Signaalbeleid.PUBLICEREN,
+    )
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    objects = RuimteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("community space")
+        verbose_name_plural = _("community spaces")
+        ordering = ["naam"]
+        constraints = [
+            # Exactly one academy-wide space (groep empty): NULLs are never equal in a plain
+            # unique index, so index the group id with 0 standing in for "no group".
+            models.UniqueConstraint(Coalesce("groep", Value(0)), name="een_academieruimte"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class RichtlijnAkkoord(models.Model):
+    """A member accepted the community guidelines (this version) once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="richtlijn_akkoorden"
+    )
+    versie = models.PositiveSmallIntegerField(default=RICHTLIJNEN_VERSIE)
+    geaccepteerd_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("guidelines accepted")
+        verbose_name_plural = _("guidelines accepted")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "versie"], name="richtlijn_akkoord_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} v{self.versie}"
+
+
+class Status(models.TextChoices):
+    ZICHTBAAR = "zichtbaar", _("visible")
+    VASTGEHOUDEN = "vastgehouden", _("waiting for a facilitator")
+    VERBORGEN = "verborgen", _("hidden")
+
+
+class Draad(models.Model):
+    ruimte = models.ForeignKey(Ruimte, on_delete=models.CASCADE, related_name="draden")
+    titel = models.CharField(_("title"), max_length=TITEL_MAX)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    anoniem = models.BooleanField(_("post without my name"), default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ZICHTBAAR)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    laatste_activiteit = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        ordering = ["-laatste_activiteit", "-pk"]
+        indexes = [models.Index(fields=["ruimte", "status", "-laatste_activiteit"])]
+
+    def __str__(self):
+        return self.titel
+
+
+class Bericht(models.Model):
+    draad = models.ForeignKey(Draad, on_delete=models.CASCADE, related_name="berichten")
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    anoniem = models.BooleanField(_("post without my name"), default=False)
+    tekst = models.TextField(_("your message"), max_length=POST_MAX)
+    # A story from "Mijn verhaal" shared into the space as getuigenis (the version shown).
+    getuigenis = models.ForeignKey(
+        "herstelmodel.VerhaalVersie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ZICHTBAAR)
+    # Contains a signal word: a facilitator is asked to respond supportively.
+    signaal = models.BooleanField(default=False)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    bewerkt_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["aangemaakt_op", "pk"]
+        indexes = [
+            models.Index(fields=["draad", "status", "aangemaakt_op"]),
+            models.Index(fields=["auteur", "aangemaakt_op"]),
+        ]
+
+    def __str__(self):
+        return _("Post #%(pk)s") % {"pk": self.pk}
+
+
+class HerkenIk(models.Model):
+    """The signature reaction: "I recognise this"."""
+
+    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="herken_ik")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("'I recognise this'")
+        verbose_name_plural = _("'I recognise this'")
+        constraints = [
+            models.UniqueConstraint(fields=["bericht", "user"], name="herken_ik_uniek"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.bericht_id}"
+
+
+class Moderatiezaak(models.Model):
+    """A post in the moderation queue: reported by a member, or flagged by a signal word."""
+
+    class Soort(models.TextChoices):
+        GEMELD = "gemeld", _("reported by a member")
+        SIGNAAL = "signaal", _("contains a signal word")
+
+    class Besluit(models.TextChoices):
+        VERBORGEN = "verborgen", _("hidden")
+        HERSTELD = "hersteld", _("restored")
+        GEEN_ACTIE = "geen_actie", _("no action needed")
+        GEREAGEERD = "gereageerd", _("responded with support")
+
+    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="zaken")
+    soort = models.CharField(max_length=20, choices=Soort.choices)
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reden = models.CharField(_("what is wrong?"), max_length=500, blank=True)
+    aangemaakt_op = models.DateTimeField(default=timezone.now)
+    besluit = models.CharField(max_length=20, choices=Besluit.choices, blank=True)
+    besluit_reden = models.CharField(_("reason"), max_length=500, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    afgehandeld_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("moderation case")
+        verbose_name_plural = _("moderation queue")
+        ordering = ["aangemaakt_op"]
+        indexes = [models.Index(fields=["afgehandeld_op", "soort"])]
+        constraints = [
+            # One open report per member per post: reporting twice does not pile up.
+            models.UniqueConstraint(
+                fields=["bericht", "gemeld_door"],
+                condition=Q(afgehandeld_op__isnull=True),
+                name="een_open_melding_per_lid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.soort}"
+
+
+class Demping(models.Model):
+    """A member muted a thread: no digest or notifications about it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    draad = models.ForeignKey(Draad, on_delete=models.CASCADE, related_name="dempingen")
+
+    class Meta:
+        verbose_name = _("muted thread")
+        verbose_name_plural = _("muted threads")
+        constraints = [models.UniqueConstraint(fields=["user", "draad"], name="demping_uniek")]
+
+    def __str__(self):
+        return f"{self.user_id} × {self.draad_id}"
+
+
+class DigestVoorkeur(models.Model):
+    """Opt-in weekly digest email of new threads in the person's spaces."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_voorkeur"
+    )
+    wekelijks = models.BooleanField(_("weekly summary by email"), default=False)
+    laatst_verstuurd = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("digest preference")
+        verbose_name_plural = _("digest preferences")
+
+    def __str__(self):
+        return f"{self.user_id}"
