@@ -7,6 +7,7 @@ without the variables production needs, so a mistake shows at start-up, not late
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -203,6 +204,10 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
     "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},
     "nazit-plannen": {"task": "nazorg.tasks.plan_nazit", "schedule": 24 * 3600},
+    "community-digest": {
+        "task": "nazorg.verstuur_digest",
+        "schedule": crontab(hour=9, minute=0, day_of_week=1),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

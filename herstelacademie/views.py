@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from groepen import overzicht
 from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
+from nazorg import moderatie
 
 from .models import Heartbeat
 
@@ -40,6 +41,7 @@ def facilitator_home(request):
     # Unread shared reflections come from the app above groepen; composed here.
     ongelezen = ongelezen_per_groep(request.user, [g.pk for g in context["groepen"]])
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
+    context["moderatie_open"] = moderatie.aantal_open_voor(request.user)
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 

@@ -15,3 +15,6 @@ def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None):
 def plan_nazit():
     r = planning.plan_alle()
     return {"momenten": r.momenten, "herinneringen": r.herinneringen}
+
+
+from .digest import verstuur_digest_taak  # noqa: E402, F401 - registers the weekly digest task

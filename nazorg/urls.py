@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .views_community import urlpatterns as community_urls
+from .views_moderatie import urlpatterns as moderatie_urls
 
 urlpatterns = [
     path("beheer/aanbod/<int:pk>/nazit/", views.nazit_plan, name="nazit_plan"),
@@ -10,4 +12,6 @@ urlpatterns = [
     path("nazorg/voorkeuren/", views.nazorg_voorkeuren, name="nazorg_voorkeuren"),
     path("nazorg/", views.nazorg_overzicht, name="nazorg_overzicht"),
     path("meldingen/", views.meldingen, name="meldingen"),
+    *moderatie_urls,
+    *community_urls,
 ]

@@ -1,0 +1,279 @@
+"""The community: spaces, threads, posts, "Herken ik", reports and muting.
+
+Views stay thin: who sees which space, thread or post is decided here (on top of
+Ruimte.objects.zichtbaar_voor), and every post, thread or reply, goes through
+plaats_bericht(). Moderation itself (signal words, holding, hiding, the queue) lives in
+nazorg/moderatie.py; this module only calls its `is_moderator`, `na_plaatsen` and `meld`.
+Hidden posts are never shown to members; a writer sees their own held post.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from groepen.models import Groep, Lidmaatschap
+from herstelmodel.models import VerhaalVersie
+
+from .community_models import (
+    POST_MAX,
+    RICHTLIJNEN_VERSIE,
+    TITEL_MAX,
+    Bericht,
+    Demping,
+    Draad,
+    HerkenIk,
+    RichtlijnAkkoord,
+    Ruimte,
+    Status,
+)
+from .moderatie import is_moderator, meld, na_plaatsen
+
+# At most this many posts per person in this window: a calm pace, and a brake on spam.
+RATE_AANTAL = 5
+RATE_VENSTER = datetime.timedelta(minutes=5)
+NIEUWSTE_PER_RUIMTE = 3
+
+
+# --- Guidelines --------------------------------------------------------------------------
+
+
+def heeft_richtlijnen_geaccepteerd(user) -> bool:
+    return RichtlijnAkkoord.objects.filter(user=user, versie=RICHTLIJNEN_VERSIE).exists()
+
+
+def accepteer_richtlijnen(user) -> None:
+    RichtlijnAkkoord.objects.get_or_create(user=user, versie=RICHTLIJNEN_VERSIE)
+
+
+# --- Spaces ------------------------------------------------------------------------------
+
+
+def academieruimte() -> Ruimte:
+    try:
+        with transaction.atomic():
+            ruimte, _nieuw = Ruimte.objects.get_or_create(
+                groep=None, defaults={"naam": "Community"}
+            )
+    except IntegrityError:  # created at the same moment by someone else
+        ruimte = Ruimte.objects.get(groep=None)
+    return ruimte
+
+
+def maak_cohortruimtes(user) -> None:
+    """A space for each finished group the person is active in, made on first need."""
+    vandaag = timezone.localdate()
+    eigen = Lidmaatschap.objects.actief().filter(user=user).values("groep")
+    for groep in Groep.objects.filter(pk__in=eigen, einddatum__lt=vandaag, ruimte__isnull=True):
+        try:
+            with transaction.atomic():
+                Ruimte.objects.get_or_create(groep=groep, defaults={"naam": groep.naam})
+        except IntegrityError:
+            pass
+
+
+def ruimtes_voor(user):
+    """The spaces the person may see, each with its newest visible threads (`nieuwste`)."""
+    academieruimte()
+    maak_cohortruimtes(user)
+    nieuwste = (
+        Draad.objects.filter(status=Status.ZICHTBAAR)
+        .select_related("auteur")
+        .order_by("-laatste_activiteit", "-pk")
+    )
+    return (
+        Ruimte.objects.zichtbaar_voor(user)
+        .select_related("groep")
+        .prefetch_related(
+            Prefetch("draden", queryset=nieuwste[:NIEUWSTE_PER_RUIMTE], to_attr="nieuwste")
+        )
+        .order_by(F("groep__einddatum").desc(nulls_last=True), "naam")
+    )
+
+
+def ruimte_voor(user, pk) -> Ruimte:
+    try:
+        return Ruimte.objects.zichtbaar_voor(user).select_related("groep").get(pk=pk)
+    except Ruimte.DoesNotExist:
+        raise Http404 from None
+
+
+# --- Threads and posts -------------------------------------------------------------------
+
+
+def _zichtbaar_of_eigen(user, moderator=False):
+    """Visible, or held and written by the person; moderators also see held ones."""
+    toon = Q(status=Status.ZICHTBAAR) | Q(status=Status.VASTGEHOUDEN, auteur=user)
+    if moderator:
+        toon |= Q(status=Status.VASTGEHOUDEN)
+    return toon
+
+
+def draden_in(ruimte, user):
+    return (
+        ruimte.draden.filter(_zichtbaar_of_eigen(user))
+        .select_related("auteur")
+        .annotate(aantal_berichten=Count("berichten", filter=Q(berichten__status=Status.ZICHTBAAR)))
+        .order_by("-laatste_activiteit", "-pk")
+    )
+
+
+def draad_voor(user, pk) -> Draad:
+    """A thread in a space the person sees; hidden threads only for moderators; held ones
+    for their writer and moderators. Anything else: 404."""
+    try:
+        draad = (
+            Draad.objects.filter(ruimte__in=Ruimte.objects.zichtbaar_voor(user))
+            .select_related("ruimte", "ruimte__groep", "auteur")
+            .get(pk=pk)
+        )
+    except Draad.DoesNotExist:
+        raise Http404 from None
+    draad.moderator = is_moderator(user, draad.ruimte)
+    if draad.status == Status.ZICHTBAAR or draad.moderator:
+        return draad
+    if draad.status == Status.VASTGEHOUDEN and draad.auteur_id == user.pk:
+        return draad
+    raise Http404
+
+
+def berichten_in(draad, user):
+    mijn_herkenning = HerkenIk.objects.filter(bericht=OuterRef("pk"), user=user)
+    return (
+        draad.berichten.filter(_zichtbaar_of_eigen(user, moderator=draad.moderator))
+        .select_related("auteur", "getuigenis")
+        .annotate(aantal_herken=Count("herken_ik"), herken_ik_zelf=Exists(mijn_herkenning))
+        .order_by("aangemaakt_op", "pk")
+    )
+
+
+def bericht_voor(user, pk) -> Bericht:
+    """A visible post in a visible thread of a space the person sees (else 404)."""
+    try:
+        return (
+            Bericht.objects.filter(
+                status=Status.ZICHTBAAR,
+                draad__status=Status.ZICHTBAAR,
+                draad__ruimte__in=Ruimte.objects.zichtbaar_voor(user),
+            )
+            .select_related("draad", "auteur")
+            .get(pk=pk)
+        )
+    except Bericht.DoesNotExist:
+        raise Http404 from None
+
+
+def is_gedempt(user, draad) -> bool:
+    return Demping.objects.filter(user=user, draad=draad).exists()
+
+
+def getuigenis_delen(bericht):
+    """The story parts shared with a post, for reading."""
+    from herstelmodel.verhaal import leesbaar
+
+    return leesbaar(bericht.getuigenis) if bericht.getuigenis_id else []
+
+
+def laatste_verhaalversie(user) -> VerhaalVersie | None:
+    return (
+        VerhaalVersie.objects.filter(verhaal__auteur=user).order_by("-aangemaakt_op", "-pk").first()
+    )
+
+
+def te_snel(user) -> bool:
+    sinds = timezone.now() - RATE_VENSTER
+    return Bericht.objects.filter(auteur=user, aangemaakt_op__gte=sinds).count() >= RATE_AANTAL
+
+
+def plaats_bericht(user, doel, tekst, anoniem=False, titel=None, getuigenis=False) -> Bericht:
+    """Post a reply to a thread (doel: Draad) or start a thread (doel: Ruimte, with titel).
+
+    Raises ValidationError({field: message}) for bad input or writing too fast; nothing is
+    saved then. Moderation (signal words, the space's policy) runs right after saving.
+    """
+    nieuwe_draad = isinstance(doel, Ruimte)
+    ruimte = doel if nieuwe_draad else doel.ruimte
+    tekst = (tekst or "").strip()
+    titel = (titel or "").strip()
+    fouten = {}
+    if nieuwe_draad and not titel:
+        fouten["titel"] = _("Please give your topic a title.")
+    elif nieuwe_draad and len(titel) > TITEL_MAX:
+        fouten["titel"] = _("A title can be %(max)s characters at most. Yours has %(n)s.") % {
+            "max": TITEL_MAX,
+            "n": len(titel),
+        }
+    if not tekst:
+        fouten["tekst"] = _("Please write a message.")
+    elif len(tekst) > POST_MAX:
+        fouten["tekst"] = _(
+            "A message can be %(max)s characters at most. Yours has %(n)s. "
+            "You could split it into two messages."
+        ) % {"max": POST_MAX, "n": len(tekst)}
+    if not fouten and te_snel(user):
+        fouten["tekst"] = _(
+            "You are writing fast — take a breath and try again in a few minutes. "
+            "Your text is still here."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+
+    anoniem = bool(anoniem) and ruimte.anoniem_toegestaan
+    nu = timezone.now()
+    with transaction.atomic():
+        if nieuwe_draad:
+            draad = Draad.objects.create(
+                ruimte=ruimte, titel=titel, auteur=user, anoniem=anoniem, laatste_activiteit=nu
+            )
+        else:
+            draad = doel
+        bericht = Bericht.objects.create(
+            draad=draad,
+            auteur=user,
+            anoniem=anoniem,
+            tekst=tekst,
+            getuigenis=laatste_verhaalversie(user) if getuigenis else None,
+            aangemaakt_op=nu,
+        )
+        # Signal words (title included): flagged, maybe held, a case for the facilitators.
+        bericht.hulp_nu = na_plaatsen(bericht)
+        if bericht.status == Status.ZICHTBAAR:
+            Draad.objects.filter(pk=draad.pk).update(laatste_activiteit=nu)
+    return bericht
+
+
+# --- Reactions -----------------------------------------------------------------------------
+
+
+def wissel_herken_ik(user, bericht) -> bool | None:
+    """Toggle "Herken ik". True: added, False: removed, None: not on your own post."""
+    if bericht.auteur_id == user.pk:
+        return None
+    weg, _aantal = HerkenIk.objects.filter(bericht=bericht, user=user).delete()
+    if weg:
+        return False
+    try:
+        with transaction.atomic():
+            HerkenIk.objects.create(bericht=bericht, user=user)
+    except IntegrityError:  # a double click
+        pass
+    return True
+
+
+def meld_bericht(user, bericht, reden) -> bool:
+    """Report a post. False when this person already has an open report about it."""
+    _zaak, nieuw = meld(bericht, user, reden)
+    return nieuw
+
+
+def wissel_demping(user, draad) -> bool:
+    """Mute or unmute a thread. True: now muted."""
+    weg, _aantal = Demping.objects.filter(user=user, draad=draad).delete()
+    if weg:
+        return False
+    Demping.objects.get_or_create(user=user, draad=draad)
+    return True

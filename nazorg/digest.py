@@ -1,0 +1,110 @@
+"""The weekly community digest: an opt-in email with the titles of new conversations.
+
+Only titles of visible threads in the person's spaces, never what anyone wrote; muted
+threads and the person's own threads are left out; no mail when there is nothing new.
+Idempotent within a week: a preference is claimed (laatst_verstuurd set) with a
+conditional UPDATE before the mail goes out, so a doubled task sends nothing twice.
+"""
+
+import datetime
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+from .community_models import Demping, DigestVoorkeur, Draad, Ruimte, Status
+
+logger = logging.getLogger(__name__)
+
+PERIODE = datetime.timedelta(days=7)
+# A little slack so a beat run a few hours early still counts as "next week".
+MIN_TUSSENPOZE = datetime.timedelta(days=6)
+MAX_DRADEN = 20
+
+
+def _url(naam, **kwargs) -> str:
+    try:
+        return settings.SITE_URL + reverse(naam, kwargs=kwargs or None)
+    except NoReverseMatch:  # the community pages are not installed (yet)
+        return settings.SITE_URL
+
+
+def nieuwe_draden(user, sinds):
+    """New visible threads in `user`'s spaces since `sinds`: not muted, not their own."""
+    return (
+        Draad.objects.filter(
+            ruimte__in=Ruimte.objects.zichtbaar_voor(user),
+            status=Status.ZICHTBAAR,
+            aangemaakt_op__gt=sinds,
+        )
+        .exclude(auteur=user)
+        .exclude(pk__in=Demping.objects.filter(user=user).values("draad"))
+        .select_related("ruimte")
+        .order_by("ruimte__naam", "-aangemaakt_op")
+    )
+
+
+def bouw_mail(user, draden) -> EmailMultiAlternatives:
+    context = {
+        "user": user,
+        "draden": [
+            {"titel": d.titel, "ruimte": d.ruimte.naam, "url": _url("draad", pk=d.pk)}
+            for d in draden
+        ],
+        "community_url": _url("community"),
+        "voorkeur_url": _url("digest"),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        onderwerp = render_to_string("nazorg/email/digest_onderwerp.txt", context)
+        tekst = render_to_string("nazorg/email/digest.txt", context)
+        html = render_to_string("nazorg/email/digest.html", context)
+    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
+    mail = EmailMultiAlternatives(
+        subject=prefix + " ".join(onderwerp.split()), body=tekst, to=[user.email]
+    )
+    mail.attach_alternative(html, "text/html")
+    return mail
+
+
+def verstuur_digest(nu=None) -> int:
+    """Send the digest to everyone who opted in and has something new. Returns the number
+    of mails sent."""
+    nu = nu or timezone.now()
+    verstuurd = 0
+    voorkeuren = DigestVoorkeur.objects.filter(wekelijks=True, user__is_active=True).select_related(
+        "user"
+    )
+    for voorkeur in voorkeuren.iterator(chunk_size=200):
+        vorige = voorkeur.laatst_verstuurd
+        if vorige is not None and nu - vorige < MIN_TUSSENPOZE:
+            continue
+        user = voorkeur.user
+        if not user.email:
+            continue
+        draden = list(nieuwe_draden(user, vorige or nu - PERIODE)[:MAX_DRADEN])
+        if not draden:
+            continue
+        # Claim: only the run that moves laatst_verstuurd from `vorige` sends the mail.
+        if not DigestVoorkeur.objects.filter(pk=voorkeur.pk, laatst_verstuurd=vorige).update(
+            laatst_verstuurd=nu
+        ):
+            continue
+        try:
+            bouw_mail(user, draden).send()
+        except Exception as exc:  # SMTP trouble: give the week back so the next run retries
+            DigestVoorkeur.objects.filter(pk=voorkeur.pk, laatst_verstuurd=nu).update(
+                laatst_verstuurd=vorige
+            )
+            logger.error("Digest for user %s not sent (%s)", user.pk, type(exc).__name__)
+            continue
+        verstuurd += 1
+    return verstuurd
+
+
+@shared_task(ignore_result=True, name="nazorg.verstuur_digest")
+def verstuur_digest_taak():
+    return verstuur_digest()

@@ -1,0 +1,218 @@
+"""Moderation of the aftercare community: who moderates, reports, signal words, the queue.
+
+Moderators are peers who facilitate: for a cohort space the active facilitators of its
+group, for the academy-wide space anyone who facilitates a group. Coordinators are not
+moderators: they never see what people write, only counts (see community_cijfers).
+
+A post is never removed for a signal word: its writer sees where to find help, and a
+case asks a facilitator for a supportive response. Notifications to authors carry only a
+title (the space and the reason), never the post text.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Count, Exists, IntegerField, Q, Value, When
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from groepen.models import Lidmaatschap
+
+from .community_models import Bericht, Draad, HerkenIk, Moderatiezaak, Ruimte, Status
+from .models import Melding
+from .signaal import bevat_signaalwoord
+
+Besluit = Moderatiezaak.Besluit
+REDEN_MAX = 500
+# Decisions that need a reason the author will read.
+REDEN_VERPLICHT = (Besluit.VERBORGEN, Besluit.HERSTELD)
+
+
+def ruimtes_gemodereerd_door(user):
+    """The spaces `user` moderates, as a queryset (usable as a subquery)."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return Ruimte.objects.none()
+    eigen = Lidmaatschap.objects.facilitators().filter(user=user)
+    return Ruimte.objects.filter(
+        Q(groep__in=eigen.values("groep")) | (Q(groep__isnull=True) & Exists(eigen))
+    )
+
+
+def is_moderator(user, ruimte) -> bool:
+    if ruimte is None or not user or not user.is_authenticated or not user.is_active:
+        return False
+    cache = user.__dict__.setdefault("_moderator_cache", {})
+    if ruimte.pk not in cache:
+        facilitaties = Lidmaatschap.objects.facilitators().filter(user=user)
+        if ruimte.groep_id is not None:
+            facilitaties = facilitaties.filter(groep_id=ruimte.groep_id)
+        cache[ruimte.pk] = facilitaties.exists()
+    return cache[ruimte.pk]
+
+
+def meld(bericht, user, reden) -> tuple[Moderatiezaak, bool]:
+    """A member reports a post. One open report per member per post; the post stays
+    visible until a moderator decides."""
+    reden = (reden or "").strip()[:REDEN_MAX]
+    open_zaken = Moderatiezaak.objects.filter(
+        bericht=bericht, gemeld_door=user, afgehandeld_op__isnull=True
+    )
+    bestaand = open_zaken.first()
+    if bestaand is not None:
+        return bestaand, False
+    try:
+        with transaction.atomic():
+            zaak = Moderatiezaak.objects.create(
+                bericht=bericht, soort=Moderatiezaak.Soort.GEMELD, gemeld_door=user, reden=reden
+            )
+    except IntegrityError:  # a double click raced us to it
+        return open_zaken.get(), False
+    return zaak, True
+
+
+def na_plaatsen(bericht) -> bool:
+    """Right after a post is saved: a signal word flags it for a supportive response.
+
+    Under the "hold" policy the post (and a new thread) waits for a facilitator; it is
+    never removed. Returns True when the post contains a signal word.
+    """
+    draad = bericht.draad
+    eerste = not Bericht.objects.filter(draad_id=draad.pk, pk__lt=bericht.pk).exists()
+    tekst = bericht.tekst or ""
+    if eerste:
+        tekst = f"{draad.titel}\n{tekst}"
+    if not bevat_signaalwoord(tekst):
+        return False
+    bericht.signaal = True
+    velden = ["signaal"]
+    if draad.ruimte.signaalbeleid == Ruimte.Signaalbeleid.VASTHOUDEN:
+        bericht.status = Status.VASTGEHOUDEN
+        velden.append("status")
+        if eerste and draad.status == Status.ZICHTBAAR:
+            draad.status = Status.VASTGEHOUDEN
+            draad.save(update_fields=["status"])
+    bericht.save(update_fields=velden)
+    Moderatiezaak.objects.create(bericht=bericht, soort=Moderatiezaak.Soort.SIGNAAL)
+    return True
+
+
+def _open_zaken_voor(user):
+    return Moderatiezaak.objects.filter(
+        afgehandeld_op__isnull=True,
+        bericht__draad__ruimte__in=ruimtes_gemodereerd_door(user),
+    )
+
+
+def wachtrij_voor(user):
+    """Open cases in the spaces `user` moderates: signal cases first, then oldest first."""
+    return (
+        _open_zaken_voor(user)
+        .select_related("bericht__draad__ruimte", "bericht__auteur", "gemeld_door")
+        .annotate(
+            signaal_eerst=Case(
+                When(soort=Moderatiezaak.Soort.SIGNAAL, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("signaal_eerst", "aangemaakt_op", "pk")
+    )
+
+
+def aantal_open_voor(user) -> int:
+    """For the facilitator home: one COUNT query."""
+    if not user or not user.is_authenticated:
+        return 0
+    return _open_zaken_voor(user).count()
+
+
+def zaak_voor(user, pk) -> Moderatiezaak:
+    """An open or closed case in a space `user` moderates, else Http404."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Moderatiezaak.objects.filter(
+            bericht__draad__ruimte__in=ruimtes_gemodereerd_door(user)
+        ).select_related("bericht__draad__ruimte"),
+        pk=pk,
+    )
+
+
+def _link(naam, pk) -> str:
+    try:
+        return reverse(naam, kwargs={"pk": pk})
+    except NoReverseMatch:  # the community pages are not installed (yet)
+        return ""
+
+
+def _meld_auteur(bericht, titel: str, link: str) -> None:
+    if bericht.auteur_id is None:
+        return
+    Melding.objects.create(user_id=bericht.auteur_id, titel=Truncator(titel).chars(200), link=link)
+
+
+def besluit(zaak, user, keuze: str, reden: str = "") -> None:
+    """Apply a moderator's decision and close every open case about the same post.
+
+    Hide/restore tell the author through an in-app notification (title only). A held
+    post that a moderator lets through becomes visible, and its author is told so.
+    """
+    reden = (reden or "").strip()[:REDEN_MAX]
+    bericht = zaak.bericht
+    draad = bericht.draad
+    ruimte = draad.ruimte
+    eerste = not Bericht.objects.filter(draad_id=draad.pk, pk__lt=bericht.pk).exists()
+    was_vastgehouden = bericht.status == Status.VASTGEHOUDEN
+    nu = timezone.now()
+
+    if keuze == Besluit.VERBORGEN:
+        nieuwe_status = Status.VERBORGEN
+    elif keuze == Besluit.HERSTELD or was_vastgehouden:
+        nieuwe_status = Status.ZICHTBAAR
+    else:
+        nieuwe_status = None
+
+    with transaction.atomic():
+        if nieuwe_status is not None and bericht.status != nieuwe_status:
+            Bericht.objects.filter(pk=bericht.pk).update(status=nieuwe_status)
+            bericht.status = nieuwe_status
+        if nieuwe_status is not None and eerste and draad.status != nieuwe_status:
+            Draad.objects.filter(pk=draad.pk).update(status=nieuwe_status)
+            draad.status = nieuwe_status
+        Moderatiezaak.objects.filter(bericht=bericht, afgehandeld_op__isnull=True).update(
+            besluit=keuze, besluit_reden=reden, afgehandeld_door=user, afgehandeld_op=nu
+        )
+
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"ruimte": ruimte.naam, "reden": reden}
+            if keuze == Besluit.VERBORGEN:
+                titel = _("A facilitator hid your post in %(ruimte)s: %(reden)s") % context
+                _meld_auteur(bericht, titel, _link("ruimte", ruimte.pk))
+            elif keuze == Besluit.HERSTELD:
+                titel = _("A facilitator restored your post in %(ruimte)s: %(reden)s") % context
+                _meld_auteur(bericht, titel, _link("draad", draad.pk))
+            elif was_vastgehouden:
+                titel = _("Your post in %(ruimte)s can now be read by everyone.") % context
+                _meld_auteur(bericht, titel, _link("draad", draad.pk))
+
+
+def community_cijfers(periode_start, periode_eind) -> dict:
+    """Counts for coordinators: no content, no names. Dates are inclusive datetimes or
+    dates; people who wrote are counted only among those who completed a course."""
+    from groepen.models import Groep
+
+    periode = Q(aangemaakt_op__gte=periode_start, aangemaakt_op__lt=periode_eind)
+    vandaag = timezone.localdate()
+    afgerond = Lidmaatschap.objects.deelnemers().filter(
+        groep__in=Groep.objects.filter(einddatum__lt=vandaag)
+    )
+    berichten = Bericht.objects.filter(periode).exclude(status=Status.VERBORGEN)
+    return {
+        "draden": Draad.objects.filter(periode).exclude(status=Status.VERBORGEN).count(),
+        "berichten": berichten.count(),
+        "schrijvers": berichten.filter(auteur__in=afgerond.values("user")).aggregate(
+            n=Count("auteur", distinct=True)
+        )["n"],
+        "herken_ik": HerkenIk.objects.filter(periode).count(),
+    }

@@ -1,0 +1,24 @@
+"""Template helpers for the community: the signal-word check and coordinator counts."""
+
+import datetime
+
+from django import template
+from django.utils import timezone
+
+from nazorg import signaal
+
+register = template.Library()
+
+
+@register.filter
+def bevat_signaalwoord(tekst) -> bool:
+    return signaal.bevat_signaalwoord(str(tekst or ""))
+
+
+@register.simple_tag
+def community_cijfers(dagen=30):
+    """Counts of the last `dagen` days for the coordinator's overview (no content)."""
+    from nazorg.moderatie import community_cijfers as cijfers
+
+    eind = timezone.now()
+    return cijfers(eind - datetime.timedelta(days=int(dagen)), eind)

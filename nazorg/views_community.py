@@ -1,0 +1,180 @@
+"""Community pages: spaces, threads, replies, "Herken ik", reports, muting and the
+guidelines. Thin views: the logic lives in community.py."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import community
+from .community_forms import DraadForm, MeldForm, ReactieForm
+
+HULP_SESSIE = "community_hulp_nu"
+
+
+def richtlijnen_vereist(view):
+    """Every community page waits until the guidelines are accepted (once per version)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not community.heeft_richtlijnen_geaccepteerd(request.user):
+            volgende = request.get_full_path() if request.method == "GET" else ""
+            doel = reverse("richtlijnen")
+            if volgende:
+                doel += "?" + urlencode({"next": volgende})
+            return redirect(doel)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _hulp_nu(request):
+    return bool(request.session.pop(HULP_SESSIE, False))
+
+
+def _na_plaatsen(request, bericht):
+    if bericht.hulp_nu:
+        request.session[HULP_SESSIE] = True
+    if bericht.status == community.Status.ZICHTBAAR:
+        messages.success(request, _("Your message is posted."))
+    else:
+        messages.info(
+            request, _("Thank you. A facilitator will look at your message before others see it.")
+        )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def richtlijnen(request):
+    volgende = request.GET.get("next") or request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(volgende, {request.get_host()}, request.is_secure()):
+        volgende = ""
+    if request.method == "POST":
+        community.accepteer_richtlijnen(request.user)
+        return redirect(volgende or "community")
+    context = {
+        "volgende": volgende,
+        "geaccepteerd": community.heeft_richtlijnen_geaccepteerd(request.user),
+    }
+    return render(request, "nazorg/community/richtlijnen.html", context)
+
+
+@require_http_methods(["GET"])
+@login_required
+@richtlijnen_vereist
+def community_view(request):
+    ruimtes = community.ruimtes_voor(request.user)
+    return render(request, "nazorg/community/overzicht.html", {"ruimtes": ruimtes})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@richtlijnen_vereist
+def ruimte(request, pk):
+    ruimte = community.ruimte_voor(request.user, pk)
+    form = DraadForm(request.POST or None, user=request.user, doel=ruimte)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            _na_plaatsen(request, form.bericht)
+            return redirect("draad", pk=form.bericht.draad_id)
+        status = 400
+    pagina = Paginator(community.draden_in(ruimte, request.user), 20).get_page(
+        request.GET.get("pagina")
+    )
+    context = {"ruimte": ruimte, "pagina": pagina, "form": form}
+    return render(request, "nazorg/community/ruimte.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@richtlijnen_vereist
+def draad(request, pk):
+    draad = community.draad_voor(request.user, pk)
+    form = ReactieForm(request.POST or None, user=request.user, doel=draad)
+    status = 200
+    if request.method == "POST":
+        if draad.status != community.Status.ZICHTBAAR and not draad.moderator:
+            # No replies to a thread that is waiting or hidden.
+            raise Http404
+        if form.is_valid():
+            _na_plaatsen(request, form.bericht)
+            return redirect(
+                reverse("draad", kwargs={"pk": draad.pk}) + f"#bericht-{form.bericht.pk}"
+            )
+        status = 400
+    berichten = list(community.berichten_in(draad, request.user))
+    for bericht in berichten:
+        bericht.delen = community.getuigenis_delen(bericht)
+    context = {
+        "draad": draad,
+        "ruimte": draad.ruimte,
+        "berichten": berichten,
+        "form": form,
+        "gedempt": community.is_gedempt(request.user, draad),
+        "hulp_nu": _hulp_nu(request),
+    }
+    return render(request, "nazorg/community/draad.html", context, status=status)
+
+
+@require_POST
+@login_required
+@richtlijnen_vereist
+def herken_ik(request, pk):
+    bericht = community.bericht_voor(request.user, pk)
+    if community.wissel_herken_ik(request.user, bericht) is None:
+        messages.info(request, _("This is your own message."))
+    return redirect(reverse("draad", kwargs={"pk": bericht.draad_id}) + f"#bericht-{bericht.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@richtlijnen_vereist
+def melden(request, pk):
+    bericht = community.bericht_voor(request.user, pk)
+    form = MeldForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            if community.meld_bericht(request.user, bericht, form.cleaned_data["reden"]):
+                messages.success(
+                    request, _("Thank you for letting us know. A facilitator will take a look.")
+                )
+            else:
+                messages.info(request, _("We already have your report. A facilitator will look."))
+            return redirect(
+                reverse("draad", kwargs={"pk": bericht.draad_id}) + f"#bericht-{bericht.pk}"
+            )
+        status = 400
+    context = {"bericht": bericht, "draad": bericht.draad, "form": form}
+    return render(request, "nazorg/community/melden.html", context, status=status)
+
+
+@require_POST
+@login_required
+@richtlijnen_vereist
+def dempen(request, pk):
+    draad = community.draad_voor(request.user, pk)
+    if community.wissel_demping(request.user, draad):
+        messages.success(request, _("Muted. You get no updates about this topic."))
+    else:
+        messages.success(request, _("You get updates about this topic again."))
+    return redirect("draad", pk=draad.pk)
+
+
+urlpatterns = [
+    path("community/", community_view, name="community"),
+    path("community/richtlijnen/", richtlijnen, name="richtlijnen"),
+    path("community/<int:pk>/", ruimte, name="ruimte"),
+    path("community/draad/<int:pk>/", draad, name="draad"),
+    path("community/draad/<int:pk>/dempen/", dempen, name="dempen"),
+    path("community/bericht/<int:pk>/herken-ik/", herken_ik, name="herken_ik"),
+    path("community/bericht/<int:pk>/melden/", melden, name="melden"),
+]
