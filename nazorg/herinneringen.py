@@ -169,7 +169,12 @@ def links(herinnering) -> dict:
     afmelden = site + reverse(
         "uitschrijven_nazit", kwargs={"token": maak_afmeld_token(herinnering.pk)}
     )
-    return {"rsvp": rsvp, "afmelden": afmelden, "voorkeuren": site + reverse("nazorg_voorkeuren")}
+    return {
+        "rsvp": rsvp,
+        "afmelden": afmelden,
+        "voorkeuren": site + reverse("nazorg_voorkeuren"),
+        "community": site + reverse("community"),
+    }
 
 
 def bouw_mail(herinnering, connection=None) -> EmailMultiAlternatives:

@@ -101,6 +101,8 @@ class Herinnering(models.Model):
     verzonden_op = models.DateTimeField(null=True, blank=True)
     antwoord = models.CharField(max_length=20, choices=Antwoord.choices, blank=True)
     beantwoord_op = models.DateTimeField(null=True, blank=True)
+    # Filled in by a facilitator after the nazit: did this person come? (None: not known.)
+    aanwezig = models.BooleanField(_("was there"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
 
     class Meta:

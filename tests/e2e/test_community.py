@@ -6,13 +6,14 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.utils import timezone
 
 from groepen.models import Groep, Lidmaatschap
 from nazorg.community_models import Bericht, Moderatiezaak, Ruimte, Status
+from nazorg.herinneringen import verstuur_herinneringen
 from nazorg.models import Herinnering, NazitMoment
 from nazorg.planning import plan_nazit
-from nazorg.rsvp import maak_rsvp_token
 
 from .conftest import DEMO_PASSWORD, DEMO_TOTP_SECRET, login, screenshot, submit, visit
 
@@ -55,8 +56,15 @@ def test_cohort_post_recognised_reported_and_hidden(page, new_page, url):
     zomer = Groep.objects.get(naam=ZOMER)
     herinnering = _herinnering(sam, zomer)
 
-    # The one-click link from the reminder: "ja".
-    visit(page, url(f"/nazit/antwoord/{maak_rsvp_token(herinnering.pk, 'ja')}/"))
+    # The reminder goes out for real; Sam follows its first one-click link: "ja".
+    Herinnering.objects.filter(pk=herinnering.pk).update(
+        status=Herinnering.Status.GEPLAND, verstuur_op=timezone.now()
+    )
+    verstuur_herinneringen()
+    bericht = next(m for m in mail.outbox if m.to == ["deelnemer@demo.nl"])
+    link = next(w for w in bericht.body.split() if "/nazit/antwoord/" in w)
+    assert link.startswith("http")
+    visit(page, url(link[link.index("/nazit/antwoord/") :]))
     submit(page, page.locator("#rsvp-form button[type='submit']"))
     herinnering.refresh_from_db()
     assert herinnering.antwoord == "ja"
