@@ -65,3 +65,20 @@ class AntwoordForm(forms.Form):
 class KanaalForm(forms.Form):
     per_email = forms.BooleanField(label=_("By email"), required=False)
     in_app = forms.BooleanField(label=_("In the app (under Notifications)"), required=False)
+
+
+class AanwezigheidForm(forms.Form):
+    """After a nazit: which of the moment's reminder recipients were there. Ticked rows
+    become aanwezig=True, the others False."""
+
+    aanwezig = forms.TypedMultipleChoiceField(
+        label=_("Was there"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("That list has changed. Please try again.")},
+    )
+
+    def __init__(self, *args, herinneringen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanwezig"].choices = [(h.pk, h.user.roepnaam) for h in herinneringen]

@@ -230,3 +230,91 @@ def zet_kanalen(user, per_email: bool, in_app: bool) -> None:
         NazorgVoorkeur.objects.filter(user=user, groep__isnull=False).update(
             per_email=per_email, in_app=in_app
         )
+
+
+# --- Attendance at a nazit ------------------------------------------------------------------
+
+
+def is_begonnen(moment, now=None) -> bool:
+    """Attendance can be filled in once the moment's real meeting has started."""
+    return moment.begint_om is not None and moment.begint_om <= (now or timezone.now())
+
+
+def mag_aanwezigheid_invullen(user, groep) -> bool:
+    """Only the group's own facilitators see names and tick who came; coordinators see
+    counts only."""
+    from groepen.rules import is_facilitator_of
+
+    return bool(is_facilitator_of(user, groep))
+
+
+def aanwezigheid_lijst(moment) -> list:
+    """The moment's reminder recipients (its participants) with their answer, by name."""
+    return list(
+        Herinnering.objects.filter(moment=moment)
+        .select_related("user")
+        .only("pk", "antwoord", "aanwezig", "user__roepnaam")
+        .order_by("user__roepnaam", "pk")
+    )
+
+
+def aangevinkt(herinneringen) -> set[int]:
+    """Rows to show ticked: what was saved, or else those who answered "ja"."""
+    return {
+        h.pk
+        for h in herinneringen
+        if (h.aanwezig if h.aanwezig is not None else h.antwoord == Herinnering.Antwoord.JA)
+    }
+
+
+def zet_aanwezigheid(moment, aanwezig_pks) -> int:
+    """Save who came in one UPDATE: ticked rows True, the moment's other rows False."""
+    from django.db.models import Case, Value, When
+
+    return Herinnering.objects.filter(moment=moment).update(
+        aanwezig=Case(When(pk__in=list(aanwezig_pks), then=Value(True)), default=Value(False))
+    )
+
+
+def moment_cijfers(moment) -> dict:
+    """Counts of people for one moment (answers and attendance), no names."""
+    from django.db.models import Count
+
+    from deelnemers.privacy import toonbaar
+
+    A = Herinnering.Antwoord
+    cijfers = Herinnering.objects.filter(moment=moment).aggregate(
+        uitgenodigd=Count("user", distinct=True),
+        ja=Count("pk", filter=Q(antwoord=A.JA)),
+        misschien=Count("pk", filter=Q(antwoord=A.MISSCHIEN)),
+        nee=Count("pk", filter=Q(antwoord=A.NEE)),
+        gekomen=Count("user", distinct=True, filter=Q(aanwezig=True)),
+        ingevuld=Count("pk", filter=Q(aanwezig__isnull=False)),
+    )
+    # With fewer people invited, even a 0 would say something about each of them.
+    cijfers["te_weinig"] = not toonbaar(cijfers["uitgenodigd"])
+    return cijfers
+
+
+def voeg_aanwezigheid_toe(momenten) -> None:
+    """Set `gekomen` (people who came) and `aanwezigheid_bekend` on each moment, in one
+    query for all of them (the coordinator's overview)."""
+    from django.db.models import Count
+
+    pks = [m.pk for m in momenten]
+    per_moment = {}
+    if pks:
+        per_moment = {
+            r["moment_id"]: r
+            for r in Herinnering.objects.filter(moment_id__in=pks)
+            .values("moment_id")
+            .annotate(
+                gekomen=Count("user", distinct=True, filter=Q(aanwezig=True)),
+                ingevuld=Count("pk", filter=Q(aanwezig__isnull=False)),
+            )
+            .order_by()
+        }
+    for m in momenten:
+        r = per_moment.get(m.pk, {})
+        m.gekomen = r.get("gekomen", 0)
+        m.aanwezigheid_bekend = bool(r.get("ingevuld"))

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from groepen.models import Aanbod
 
 from . import herinneringen, planning, rsvp
-from .forms import AntwoordForm, KanaalForm, MomentForm, PlanStapForm
+from .forms import AanwezigheidForm, AntwoordForm, KanaalForm, MomentForm, PlanStapForm
 from .models import Melding, NazorgVoorkeur
 
 ONE_CLICK_BODY = b"List-Unsubscribe=One-Click"
@@ -66,20 +66,56 @@ def nazit_moment(request, pk):
     moment = get_object_or_404(planning.momenten_voor(request.user).select_related("groep"), pk=pk)
     if not planning.mag_moment_plannen(request.user, moment.groep):
         raise PermissionDenied
-    initial = {"begint_om": moment.begint_om and timezone.localtime(moment.begint_om)}
-    form = MomentForm(request.POST or None, initial={**initial, "locatie": moment.locatie})
-    if request.method == "POST" and form.is_valid():
-        planning.zet_bijeenkomst(
-            moment, form.cleaned_data["begint_om"], form.cleaned_data["locatie"]
-        )
-        messages.success(
-            request, _("Saved. Reminders that have not gone out yet will show this date and place.")
-        )
-        return redirect("nazit_moment", pk=moment.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "nazorg/nazit_moment.html", {"moment": moment, "form": form}, status=status
+    namen = planning.mag_aanwezigheid_invullen(request.user, moment.groep)
+    begonnen = planning.is_begonnen(moment)
+    herinneringen = planning.aanwezigheid_lijst(moment) if namen and begonnen else []
+    aanwezigheid = request.method == "POST" and request.POST.get("actie") == "aanwezigheid"
+    aanwezig_form = AanwezigheidForm(
+        request.POST if aanwezigheid else None, herinneringen=herinneringen
     )
+    initial = {"begint_om": moment.begint_om and timezone.localtime(moment.begint_om)}
+    form = MomentForm(
+        request.POST if request.method == "POST" and not aanwezigheid else None,
+        initial={**initial, "locatie": moment.locatie},
+    )
+    status = 200
+    if aanwezigheid:
+        if not namen:
+            raise PermissionDenied
+        if not begonnen:
+            messages.error(request, _("Attendance can be filled in once the meeting has started."))
+            return redirect("nazit_moment", pk=moment.pk)
+        if aanwezig_form.is_valid():
+            planning.zet_aanwezigheid(moment, aanwezig_form.cleaned_data["aanwezig"])
+            messages.success(request, _("Saved who was there."))
+            return redirect("nazit_moment", pk=moment.pk)
+        status = 400
+    elif request.method == "POST":
+        if form.is_valid():
+            planning.zet_bijeenkomst(
+                moment, form.cleaned_data["begint_om"], form.cleaned_data["locatie"]
+            )
+            messages.success(
+                request,
+                _("Saved. Reminders that have not gone out yet will show this date and place."),
+            )
+            return redirect("nazit_moment", pk=moment.pk)
+        status = 400
+    if aanwezig_form.is_bound:
+        aangevinkt = {int(v) for v in request.POST.getlist("aanwezig") if v.isdigit()}
+    else:
+        aangevinkt = planning.aangevinkt(herinneringen)
+    context = {
+        "moment": moment,
+        "form": form,
+        "begonnen": begonnen,
+        "namen": namen,
+        "herinneringen": herinneringen,
+        "aanwezig_form": aanwezig_form,
+        "aangevinkt": aangevinkt,
+        "cijfers": None if namen else planning.moment_cijfers(moment),
+    }
+    return render(request, "nazorg/nazit_moment.html", context, status=status)
 
 
 def _link_fout(request, exc):
@@ -193,4 +229,6 @@ def meldingen(request):
 @login_required
 @permission_required("deelnemers.view_academy_overview", raise_exception=True)
 def nazorg_overzicht(request):
-    return render(request, "nazorg/overzicht.html", herinneringen.overzicht())
+    context = herinneringen.overzicht()
+    planning.voeg_aanwezigheid_toe(context["momenten"])
+    return render(request, "nazorg/overzicht.html", context)
