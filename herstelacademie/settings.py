@@ -160,6 +160,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = envstr("MFA_TOTP_ISSUER", "Herstelacademie")
+# Also accept the code of the previous/next 30-second window: a code typed just as it
+# rolls over should not fail (allauth still refuses a code that was used before).
+MFA_TOTP_TOLERANCE = 1
 
 # --- Cache: Redis when available (shared by all processes), else per process. ---
 REDIS_URL = envstr("REDIS_URL")

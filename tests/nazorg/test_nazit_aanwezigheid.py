@@ -92,12 +92,12 @@ def test_before_the_meeting_saving_is_refused_with_a_message(client, afgelopen, 
     url = reverse("nazit_moment", kwargs={"pk": moment.pk})
     r = client.get(url)
     assert r.status_code == 200
-    assert "can fill in here who was there" in r.content.decode()
+    assert "kunnen de facilitators van de groep hier invullen wie er was" in r.content.decode()
     assert a.roepnaam not in r.content.decode()
     r = client.post(url, {"actie": "aanwezigheid", "aanwezig": [h.pk]})
     assert r.status_code == 302
     assert [str(m) for m in get_messages(r.wsgi_request)] == [
-        "Attendance can be filled in once the meeting has started."
+        "Je kunt invullen wie er was zodra de bijeenkomst begonnen is."
     ]
     assert not moment.herinneringen.exclude(aanwezig=None).exists()
 
@@ -152,6 +152,6 @@ def test_overview_shows_how_many_came(client, coordinator):
     ander = groep.nazit_momenten.get(dagen_na_einde=42)
     assert not per_moment[ander.pk].aanwezigheid_bekend
     inhoud = r.content.decode()
-    assert "<td>5</td>" in inhoud and "not filled in yet" in inhoud
+    assert "<td>5</td>" in inhoud and "nog niet ingevuld" in inhoud
     for u in mensen:
         assert u.roepnaam not in inhoud and u.email not in inhoud
