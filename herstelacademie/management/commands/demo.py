@@ -37,6 +37,7 @@ from herstelmodel.models import (
     VerhaalVersie,
     Zichtbaarheid,
 )
+from nazorg import planning as nazit_planning
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password
 DEMO_TOTP_SECRET = "HERSTELACADEMIEDEMOTOTPGEHEIM234"  # noqa: S105 - documented
@@ -160,6 +161,8 @@ class Command(BaseCommand):
             self._groepen(users, extra, aanbod)
             self._herstelmodel(users, extra)
             self._facilitators(users)
+            # The finished course gets its nazit moments and reminders, as the daily job would.
+            nazit_planning.plan_alle()
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):
