@@ -25,6 +25,30 @@ class TijdInput(forms.TimeInput):
         super().__init__(attrs, format="%H:%M")
 
 
+def datum_veld(label, leeg_bericht):
+    """A date field with our Dutch messages for an empty or unreadable date."""
+    return forms.DateField(
+        label=label,
+        widget=DatumInput,
+        error_messages={
+            "required": leeg_bericht,
+            "invalid": _("Type a date, for example 3-3-2026."),
+        },
+    )
+
+
+def tijd_veld(label, leeg_bericht, ongeldig_bericht=None):
+    """A time field with our Dutch messages for an empty or unreadable time."""
+    return forms.TimeField(
+        label=label,
+        widget=TijdInput,
+        error_messages={
+            "required": leeg_bericht,
+            "invalid": ongeldig_bericht or _("Type a time, for example 13:30."),
+        },
+    )
+
+
 def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
     return forms.IntegerField(
         label=label,
@@ -117,22 +141,10 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         _("How many participants can take part. Leave empty for no limit."),
         verplicht=False,
     )
-    eerste_datum = forms.DateField(
-        label=_("Date of the first meeting"),
-        widget=DatumInput,
-        error_messages={
-            "required": _("Choose the date of the first meeting."),
-            "invalid": _("Type a date, for example 3-3-2026."),
-        },
+    eerste_datum = datum_veld(
+        _("Date of the first meeting"), _("Choose the date of the first meeting.")
     )
-    begintijd = forms.TimeField(
-        label=_("Start time"),
-        widget=TijdInput,
-        error_messages={
-            "required": _("Choose a start time."),
-            "invalid": _("Type a time, for example 13:30."),
-        },
-    )
+    begintijd = tijd_veld(_("Start time"), _("Choose a start time."))
     aantal = _getal(
         _("Number of meetings"),
         1,
@@ -232,29 +244,10 @@ class FacilitatorForm(PlanningForm, forms.Form):
 
 
 class BijeenkomstForm(PlanningForm, forms.Form):
-    datum = forms.DateField(
-        label=_("Date"),
-        widget=DatumInput,
-        error_messages={
-            "required": _("Choose a date."),
-            "invalid": _("Type a date, for example 3-3-2026."),
-        },
-    )
-    begintijd = forms.TimeField(
-        label=_("Start time"),
-        widget=TijdInput,
-        error_messages={
-            "required": _("Choose a start time."),
-            "invalid": _("Type a time, for example 13:30."),
-        },
-    )
-    eindtijd = forms.TimeField(
-        label=_("End time"),
-        widget=TijdInput,
-        error_messages={
-            "required": _("Choose an end time."),
-            "invalid": _("Type a time, for example 16:00."),
-        },
+    datum = datum_veld(_("Date"), _("Choose a date."))
+    begintijd = tijd_veld(_("Start time"), _("Choose a start time."))
+    eindtijd = tijd_veld(
+        _("End time"), _("Choose an end time."), _("Type a time, for example 16:00.")
     )
     locatie = forms.CharField(
         label=_("Location"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from deelnemers.models import User
 
 from . import intervisie
-from .beheer_forms import DatumInput, TijdInput
+from .beheer_forms import datum_veld, tijd_veld
 from .facilitator_models import NOTITIE_MAX
 from .models import Intervisiebijeenkomst, Intervisiegroep
 from .rules import is_facilitator
@@ -66,22 +66,8 @@ class LidToevoegenForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    datum = forms.DateField(
-        label=_("Date"),
-        widget=DatumInput,
-        error_messages={
-            "required": _("Choose a date."),
-            "invalid": _("Type a date, for example 3-3-2026."),
-        },
-    )
-    tijd = forms.TimeField(
-        label=_("Time"),
-        widget=TijdInput,
-        error_messages={
-            "required": _("Choose a time."),
-            "invalid": _("Type a time, for example 13:30."),
-        },
-    )
+    datum = datum_veld(_("Date"), _("Choose a date."))
+    tijd = tijd_veld(_("Time"), _("Choose a time."))
     locatie = forms.CharField(
         label=_("Place"),
         max_length=200,
