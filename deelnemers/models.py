@@ -55,6 +55,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Day of the last visit, kept at day precision (written at most once a day) for the
+    # retention job; nothing finer about anyone's visits is stored.
+    laatst_actief = models.DateField(_("last active"), null=True, blank=True, db_index=True)
+    # Set when the account was erased: the row stays, scrubbed of everything personal,
+    # so anonymous attendance counts and the audit trail stay consistent.
+    verwijderd_op = models.DateTimeField(_("deleted at"), null=True, blank=True)
 
     objects = UserManager()
 

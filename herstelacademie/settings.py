@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "groepen",
     "herstelmodel",
     "nazorg",
+    "audit",
+    "impact",
+    "privacy",
 ]
 
 MIDDLEWARE = [

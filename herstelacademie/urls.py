@@ -23,6 +23,9 @@ urlpatterns = [
     path("", include("groepen.urls")),
     path("", include("herstelmodel.urls")),
     path("", include("nazorg.urls")),
+    path("", include("audit.urls")),
+    path("", include("impact.urls")),
+    path("", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,3 @@
+"""URLs of the audit app; each area adds its patterns here."""
+
+urlpatterns = []

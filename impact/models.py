@@ -1,0 +1,36 @@
+"""Coordinator-editable assumptions of the societal value report, versioned.
+
+Every change is a new row; the newest row per key is in force. Keys and their
+defaults (from the study) live in impact/waarde.py, not here, so a fresh database
+needs no data migration.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Aanname(models.Model):
+    sleutel = models.CharField(_("assumption"), max_length=60)
+    waarde = models.DecimalField(_("value"), max_digits=12, decimal_places=4)
+    bron = models.CharField(_("source"), max_length=300, blank=True)
+    gewijzigd_op = models.DateTimeField(_("changed at"), default=timezone.now)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("value report assumption")
+        verbose_name_plural = _("value report assumptions")
+        ordering = ["sleutel", "-gewijzigd_op", "-pk"]
+        indexes = [models.Index(fields=["sleutel", "-gewijzigd_op"])]
+        permissions = [
+            ("export_named", _("May export lists with participants' names")),
+        ]
+
+    def __str__(self):
+        return f"{self.sleutel}={self.waarde}"

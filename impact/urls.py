@@ -1,0 +1,6 @@
+from .views import deelname, waarde
+
+urlpatterns = [
+    *deelname.urlpatterns,
+    *waarde.urlpatterns,
+]

@@ -1,0 +1,3 @@
+"""URLs of the privacy app; each area adds its patterns here."""
+
+urlpatterns = []
