@@ -1,3 +1,7 @@
-"""URLs of the privacy app; each area adds its patterns here."""
+from .views import export, toestemming, verwijderen
 
-urlpatterns = []
+urlpatterns = [
+    *toestemming.urlpatterns,
+    *export.urlpatterns,
+    *verwijderen.urlpatterns,
+]
