@@ -40,6 +40,7 @@ class AuditEvent(models.Model):
         WACHTWOORD = "wachtwoord", _("Password changed or reset")
         MFA_AAN = "mfa_aan", _("Two-step verification switched on")
         MFA_UIT = "mfa_uit", _("Two-step verification switched off")
+        MFA_CODES = "mfa_codes", _("New recovery codes made")
         ROL = "rol", _("Role changed")
         EXPORT_EIGEN = "export_eigen", _("Own data downloaded")
         EXPORT_NAMEN = "export_namen", _("List with names exported")

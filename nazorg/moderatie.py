@@ -17,6 +17,8 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from audit.log import record
+from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
 
 from .community_models import Bericht, Draad, HerkenIk, Moderatiezaak, Ruimte, Status
@@ -182,6 +184,15 @@ def besluit(zaak, user, keuze: str, reden: str = "") -> None:
             draad.status = nieuwe_status
         Moderatiezaak.objects.filter(bericht=bericht, afgehandeld_op__isnull=True).update(
             besluit=keuze, besluit_reden=reden, afgehandeld_door=user, afgehandeld_op=nu
+        )
+        # The trail keeps the decision as a code; the reason is free text and stays out.
+        record(
+            AuditEvent.Soort.MODERATIE,
+            actor=user,
+            betreft=bericht.auteur,
+            zaak=zaak.pk,
+            bericht=bericht.pk,
+            besluit=keuze,
         )
 
         with translation.override(settings.LANGUAGE_CODE):
