@@ -30,6 +30,7 @@ def signup(client, **overrides):
         "roepnaam": "Mila",
         "password1": "zonnebloem-rivier-7",
         "password2": "zonnebloem-rivier-7",
+        "privacy": "on",
         **overrides,
     }
     return client.post(reverse("account_signup"), data)
@@ -38,7 +39,16 @@ def signup(client, **overrides):
 def test_signup_asks_only_email_name_and_password(client):
     response = client.get(reverse("account_signup"))
     form = response.context["form"]
-    assert set(form.fields) == {"email", "roepnaam", "password1", "password2"}
+    # Plus the privacy consent and the two optional email consents; nothing personal.
+    assert set(form.fields) == {
+        "email",
+        "roepnaam",
+        "password1",
+        "password2",
+        "privacy",
+        "nazit_email",
+        "digest",
+    }
     html = response.content.decode()
     for forbidden in ("diagnose", "geboortedatum", "achternaam"):
         assert forbidden not in html.lower()
