@@ -76,9 +76,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self):
+        if self.verwijderd_op:
+            return str(_("Former member"))
         return self.roepnaam or self.email
 
     def get_short_name(self):
+        if self.verwijderd_op:
+            return str(_("Former member"))
         return self.roepnaam
 
     def get_full_name(self):
