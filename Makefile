@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format messages check-deploy clean
+.PHONY: run test lint format messages check-deploy bench loadtest audit-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,18 @@ format: $(VENV)/.installed-dev
 messages: $(VENV)/.installed-dev
 	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=tests
 	DEBUG=1 $(BIN)/python manage.py compilemessages -l nl --ignore=.venv
+
+## bench: generate a large academy in <db>_benchmark, time every key page (docs/performance.md)
+bench: $(VENV)/.installed-dev
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py benchmark $(BENCH_ARGS)
+
+## loadtest: gunicorn on 127.0.0.1 + locust, 50 users for 60 s (needs DATABASE_URL=postgres://...)
+loadtest: $(VENV)/.installed-dev
+	bin/loadtest
+
+## audit-deps: known vulnerabilities in the locked dependencies (fails if any package cannot be checked)
+audit-deps: $(VENV)/.installed-dev
+	bin/audit-deps
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

@@ -64,9 +64,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "privacy.activiteit.ActiviteitMiddleware",
+    "audit.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.ToestemmingMiddleware",
     "herstelacademie.middleware.StaffMfaMiddleware",
     "herstelacademie.middleware.BackgroundServiceDownMiddleware",
 ]
@@ -86,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "herstelacademie.context_processors.navigation",
+                "privacy.context_processors.verwijderverzoek",
             ],
         },
     },
@@ -214,8 +218,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "nazorg.verstuur_digest",
         "schedule": crontab(hour=9, minute=0, day_of_week=1),
     },
+    "verwijder-accounts": {
+        "task": "privacy.tasks.verwijder_accounts",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Account deletion and retention (privacy/verwijderen.py, privacy/bewaartermijn.py) ---
+# Days between a deletion request and carrying it out; the person can undo it meanwhile.
+VERWIJDER_BEDENKTIJD_DAGEN = envint("VERWIJDER_BEDENKTIJD_DAGEN", 7)
+# Accounts without a visit for this many months are warned by email...
+BEWAARTERMIJN_MAANDEN = envint("BEWAARTERMIJN_MAANDEN", 24)
+# ...and erased this many days after the warning if they still did not log in.
+BEWAARTERMIJN_WAARSCHUWING_DAGEN = envint("BEWAARTERMIJN_WAARSCHUWING_DAGEN", 30)
 
 # --- Email ------------------------------------------------------------------------
 EMAIL_HOST = envstr("EMAIL_HOST")
@@ -307,5 +323,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # Both log values at DEBUG: SQL parameters, and (django.template) the context of a
+    # failed variable lookup, which holds what people wrote. LOG_LEVEL=DEBUG must not.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.template": {"level": "INFO"},
+    },
 }

@@ -9,6 +9,8 @@ from . import health, views
 
 # The admin logs in through allauth, so MFA and rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
+# Only superusers: the staff flag alone would open the admin's index page.
+admin.site.has_permission = lambda request: request.user.is_active and request.user.is_superuser
 admin.site.site_header = "Herstelacademie"
 
 urlpatterns = [

@@ -277,9 +277,13 @@ class Tijdlijn:
     nieuwer: int | None
 
 
+# Far beyond anyone's timeline, and keeps the SQL OFFSET inside a bigint.
+MAX_PAGINA = 100_000
+
+
 def pagina_nummer(waarde) -> int:
     try:
-        return max(1, int(waarde))
+        return min(max(1, int(waarde)), MAX_PAGINA)
     except (TypeError, ValueError):
         return 1
 

@@ -34,3 +34,17 @@ class Aanname(models.Model):
 
     def __str__(self):
         return f"{self.sleutel}={self.waarde}"
+
+    @property
+    def definitie(self):
+        """Label, unit and range from impact/waarde.py (imported late: it imports this module)."""
+        from .waarde import PER_SLEUTEL
+
+        return PER_SLEUTEL.get(self.sleutel)
+
+    @property
+    def getal(self):
+        """The value as people write it: 1.41, 40000 (not 1.4100 or 4E+4)."""
+        from .waarde import schoon
+
+        return schoon(self.waarde)

@@ -1,6 +1,7 @@
-from .views import deelname, waarde
+from .views import deelname, modelspiegel, waarde
 
 urlpatterns = [
     *deelname.urlpatterns,
     *waarde.urlpatterns,
+    *modelspiegel.urlpatterns,
 ]

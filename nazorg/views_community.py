@@ -54,7 +54,10 @@ def _na_plaatsen(request, bericht):
 @login_required
 def richtlijnen(request):
     volgende = request.GET.get("next") or request.POST.get("next") or ""
-    if not url_has_allowed_host_and_scheme(volgende, {request.get_host()}, request.is_secure()):
+    # Only a path: redirect() would take a bare word ("98") for a view name and fail.
+    if not volgende.startswith("/") or not url_has_allowed_host_and_scheme(
+        volgende, {request.get_host()}, request.is_secure()
+    ):
         volgende = ""
     if request.method == "POST":
         community.accepteer_richtlijnen(request.user)

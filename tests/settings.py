@@ -18,3 +18,6 @@ STORAGES = {
 # switch this off for themselves (tests/herstelacademie/test_worker.py).
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Tests log people in directly; the privacy consent check has its own tests, which
+# switch it on (tests/privacy/test_toestemming.py).
+PRIVACY_TOESTEMMING_VERPLICHT = False

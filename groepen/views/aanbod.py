@@ -105,7 +105,8 @@ def bijeenkomst_afmelden(request, pk):
                 _("Thank you for letting us know. We will miss you; see you next time."),
             )
     volgende = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
+    # Only a path: redirect() would take a bare word ("98") for a view name and fail.
+    if volgende.startswith("/") and url_has_allowed_host_and_scheme(
         volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(volgende)

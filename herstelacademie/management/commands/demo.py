@@ -29,6 +29,7 @@ from groepen.models import (
     Lidmaatschap,
     Sessielog,
 )
+from herstelacademie.demo_impact import maak_impact_demo
 from herstelmodel.models import (
     Gevoel,
     Herkenningsmoment,
@@ -38,6 +39,7 @@ from herstelmodel.models import (
     Zichtbaarheid,
 )
 from nazorg import planning as nazit_planning
+from privacy import toestemming as privacy_toestemming
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password
 DEMO_TOTP_SECRET = "HERSTELACADEMIEDEMOTOTPGEHEIM234"  # noqa: S105 - documented
@@ -161,6 +163,7 @@ class Command(BaseCommand):
             self._groepen(users, extra, aanbod)
             self._herstelmodel(users, extra)
             self._facilitators(users)
+            maak_impact_demo(users["facilitator@demo.nl"], aanbod)
             # The finished course gets its nazit moments and reminders, as the daily job would.
             nazit_planning.plan_alle()
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
@@ -179,6 +182,8 @@ class Command(BaseCommand):
         if mfa and not has_totp:
             TOTP.activate(user, DEMO_TOTP_SECRET)
             RecoveryCodes.activate(user)
+        # Demo accounts have agreed to the privacy statement, so nothing stops them.
+        privacy_toestemming.accepteer_geldende(user)
         return user
 
     def _extra(self, roepnaam):
