@@ -1,0 +1,164 @@
+"""The value report as a PDF for funders, drawn with reportlab's platypus.
+
+Same content as the printable page: the period, the figures, every assumption with its
+source, the formula and the statement that these are estimates. Built in memory from an
+impact.waarde.Rapport; no personal data is in it.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from deelnemers.privacy import MIN_AGGREGATE
+
+from . import waarde
+
+WARM = colors.HexColor("#8a3b12")
+LIJN = colors.HexColor("#c9b8a6")
+
+
+def euro(bedrag) -> str:
+    return f"€ {number_format(bedrag, decimal_pos=2, use_l10n=True, force_grouping=True)}"
+
+
+def getal(waarde_) -> str:
+    return number_format(waarde.schoon(waarde_), use_l10n=True, force_grouping=True)
+
+
+def _p(tekst, stijl):
+    return Paragraph(escape(str(tekst)), stijl)
+
+
+def _tabel(rijen, breedtes, kop=True):
+    t = Table(rijen, colWidths=breedtes, repeatRows=1 if kop else 0, hAlign="LEFT")
+    stijl = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, LIJN),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    t.setStyle(TableStyle(stijl))
+    return t
+
+
+def filters_tekst(filters) -> str:
+    if filters is None or not filters.actief:
+        return ""
+    delen = []
+    if filters.locatie:
+        delen.append(_("location: %(locatie)s") % {"locatie": filters.locatie})
+    if filters.aanbod:
+        delen.append(_("offer: %(aanbod)s") % {"aanbod": filters.aanbod.titel})
+    return ", ".join(delen)
+
+
+def waarde_pdf(rapport: waarde.Rapport, *, comprimeer: bool = True) -> bytes:
+    """The report as PDF bytes. `comprimeer=False` keeps the text readable (for tests)."""
+    stijlen = getSampleStyleSheet()
+    h1, h2, body = stijlen["Heading1"], stijlen["Heading2"], stijlen["BodyText"]
+    h1.textColor = WARM
+    klein = stijlen["Italic"]
+    buffer = BytesIO()
+    titel = _("Societal value of the academy")
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=titel,
+        author=_("Herstelacademie"),
+        pageCompression=1 if comprimeer else 0,
+        invariant=0 if comprimeer else 1,
+    )
+    verhaal = [_p(titel, h1)]
+    periode = rapport.periode
+    verhaal.append(
+        _p(
+            _("Period: %(label)s (%(begin)s to %(einde)s, %(dagen)s days)")
+            % {
+                "label": periode.label,
+                "begin": date_format(periode.begin, "j F Y"),
+                "einde": date_format(periode.einde, "j F Y"),
+                "dagen": periode.dagen,
+            },
+            body,
+        )
+    )
+    if f := filters_tekst(rapport.filters):
+        verhaal.append(_p(_("Only: %(filters)s") % {"filters": f}, body))
+    verhaal.append(_p(waarde.SCHATTING, body))
+    verhaal.append(Spacer(1, 4 * mm))
+
+    verhaal.append(_p(_("The figures"), h2))
+    if rapport.deelnemers is None:
+        deelnemers = _("fewer than %(n)s") % {"n": MIN_AGGREGATE}
+        totaal = _("too little data")
+    else:
+        deelnemers = str(rapport.deelnemers)
+        totaal = euro(rapport.totaal)
+    rijen = [
+        [_p(_("Value per participant per year"), body), euro(rapport.waarde.per_deelnemer)],
+        [_p(_("Active participants in the period"), body), deelnemers],
+        [_p(_("Days in the period"), body), str(rapport.dagen)],
+        [_p(_("Value for the period"), body), totaal],
+    ]
+    verhaal.append(_tabel(rijen, [110 * mm, 60 * mm], kop=False))
+    verhaal.append(
+        _p(
+            _(
+                "Value for the period = value per participant per year x active participants "
+                "x (days in the period / 365)."
+            ),
+            klein,
+        )
+    )
+    verhaal.append(Spacer(1, 4 * mm))
+
+    verhaal.append(_p(_("Per line, per participant per year"), h2))
+    for regel in rapport.waarde.regels:
+        verhaal.append(_p(f"{regel.definitie.titel}: {euro(regel.bedrag)}", stijlen["Heading3"]))
+        verhaal.append(_p(regel.definitie.uitleg, body))
+        verhaal.append(_p(_("Formula: %(f)s") % {"f": regel.definitie.formule}, klein))
+        rijen = [[_p(_("Assumption"), body), _p(_("Value"), body), _p(_("Source"), body)]]
+        for a in regel.aannames:
+            bron = str(a.definitie.bron)
+            if a.gewijzigd:
+                bron = _("Changed by the academy (the study: %(std)s). %(bron)s") % {
+                    "std": getal(a.definitie.standaard),
+                    "bron": a.versie.bron if a.versie else "",
+                }
+            rijen.append(
+                [
+                    _p(a.definitie.label, body),
+                    _p(f"{getal(a.waarde)} {a.definitie.eenheid}", body),
+                    _p(bron, body),
+                ]
+            )
+        verhaal.append(_tabel(rijen, [55 * mm, 35 * mm, 84 * mm]))
+    verhaal.append(Spacer(1, 4 * mm))
+
+    verhaal.append(_p(_("Not expressed in money (PM)"), h2))
+    for naam, uitleg in waarde.PM_EFFECTEN:
+        verhaal.append(_p(f"{naam}: {uitleg}", body))
+    verhaal.append(Spacer(1, 4 * mm))
+    verhaal.append(_p(_("Source of the method: %(bron)s.") % {"bron": waarde.STUDIE}, klein))
+    verhaal.append(
+        _p(
+            _("Made on %(datum)s.") % {"datum": date_format(timezone.localdate(), "j F Y")},
+            klein,
+        )
+    )
+    doc.build(verhaal)
+    return buffer.getvalue()

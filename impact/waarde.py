@@ -1,0 +1,515 @@
+"""The societal value report ("maatschappelijke waarde") for funders.
+
+The method follows the study of two recovery facilities (seed 003, chapter 7): a
+conservative value per participant per year, built from five lines, each a product of a
+few assumptions. Every assumption has a default from the study, a unit, a valid range
+and a source; a coordinator may change any of them (impact.models.Aanname keeps each
+change as a new version, the newest one counts).
+
+Formulas (percentages are stored as whole percents, 33 = 33%):
+
+- less professional support = minutes per week / 60 x weeks x hourly rate
+- less day care             = day-parts per week x weeks x price per day-part x share
+- volunteering and work     = volunteer share x hours per week x weeks x value per hour
+                              + work share x benefit per month x 12 x reduction
+- more effective treatment  = share in treatment x share treated more effectively x base cost
+- housing                   = share x yearly cost of sheltered housing
+
+Value per participant per year = the sum of the lines (each rounded to cents).
+Value for a period = value per participant per year x active participants in the period
+x (days in the period / 365). With the study's defaults the per-participant value is
+1,150 + 2,003.76 + 626.04 + 670 + 2,000 = 6,449.80 euro (the study prints the day-care
+line rounded down to 2,003, hence its "about 6,449").
+
+These are estimates that make the value of the academy tangible, not invoices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from .models import Aanname
+
+CENT = Decimal("0.01")
+HONDERD = Decimal(100)
+DAGEN_PER_JAAR = 365
+
+# Units, shown next to each value.
+PROCENT = _("percent of participants")
+PROCENT_VAN = _("percent")
+EURO = _("euro")
+EURO_PER_UUR = _("euro per hour")
+WEKEN = _("weeks per year")
+UREN_PER_WEEK = _("hours per week")
+MINUTEN_PER_WEEK = _("minutes per week")
+DAGDELEN_PER_WEEK = _("day-parts per week")
+EURO_PER_MAAND = _("euro per month")
+EURO_PER_JAAR = _("euro per year")
+
+
+@dataclass(frozen=True)
+class AannameDef:
+    sleutel: str
+    regel: str
+    label: str
+    eenheid: str
+    standaard: Decimal
+    minimum: Decimal
+    maximum: Decimal
+    bron: str
+
+
+def _def(sleutel, regel, label, eenheid, standaard, maximum, bron, minimum="0"):
+    return AannameDef(
+        sleutel, regel, label, eenheid, Decimal(standaard), Decimal(minimum), Decimal(maximum), bron
+    )
+
+
+STUDIE = _("Study of two recovery facilities (Lumen, HVO-Querido), chapter 7")
+
+AANNAMES: tuple[AannameDef, ...] = (
+    # Less professional support
+    _def(
+        "begeleiding_minuten",
+        "begeleiding",
+        _("Less support per participant"),
+        MINUTEN_PER_WEEK,
+        "20",
+        "600",
+        _("Participants grow more self-reliant and need about 20 minutes less support a week."),
+    ),
+    _def(
+        "begeleiding_weken",
+        "begeleiding",
+        _("Weeks of support in a year"),
+        WEKEN,
+        "46",
+        "52",
+        _("The study counts 46 weeks of support in a year."),
+    ),
+    _def(
+        "begeleiding_uurtarief",
+        "begeleiding",
+        _("Cost of one hour of support"),
+        EURO_PER_UUR,
+        "75",
+        "1000",
+        _("The study uses 75 euro for an hour of professional support."),
+    ),
+    # Less day care
+    _def(
+        "dagbesteding_dagdelen",
+        "dagbesteding",
+        _("Day-parts of day care less"),
+        DAGDELEN_PER_WEEK,
+        "3",
+        "14",
+        _("A careful guess in the study: 3 day-parts of day care less each week."),
+    ),
+    _def(
+        "dagbesteding_weken",
+        "dagbesteding",
+        _("Weeks of day care in a year"),
+        WEKEN,
+        "46",
+        "52",
+        _("The study counts 46 weeks of day care in a year."),
+    ),
+    _def(
+        "dagbesteding_prijs",
+        "dagbesteding",
+        _("Cost of one day-part of day care"),
+        EURO,
+        "44",
+        "1000",
+        _("On average a day-part of day care costs 44 euro (societal price list)."),
+    ),
+    _def(
+        "dagbesteding_aandeel",
+        "dagbesteding",
+        _("Participants who would otherwise use day care"),
+        PROCENT,
+        "33",
+        "100",
+        _("The study assumes this holds for a third (33%) of the participants."),
+    ),
+    # Volunteering and paid work
+    _def(
+        "vrijwilliger_aandeel",
+        "participatie",
+        _("Participants who start volunteering"),
+        PROCENT,
+        "15",
+        "100",
+        _("A careful guess in the study: about 15% become active as a volunteer."),
+    ),
+    _def(
+        "vrijwilliger_uren",
+        "participatie",
+        _("Hours of volunteering"),
+        UREN_PER_WEEK,
+        "4",
+        "40",
+        _("The study counts 4 hours of volunteering a week."),
+    ),
+    _def(
+        "vrijwilliger_weken",
+        "participatie",
+        _("Weeks of volunteering in a year"),
+        WEKEN,
+        "40",
+        "52",
+        _("The study counts 40 weeks of volunteering in a year."),
+    ),
+    _def(
+        "vrijwilliger_uurwaarde",
+        "participatie",
+        _("Value of one hour of volunteering"),
+        EURO_PER_UUR,
+        "1.41",
+        "100",
+        _("The study values an hour of volunteering at 10% of the minimum wage: 1.41 euro."),
+    ),
+    _def(
+        "werk_aandeel",
+        "participatie",
+        _("Participants who find paid work"),
+        PROCENT,
+        "5",
+        "100",
+        _("In one of the two facilities about 5% of participants found paid work in time."),
+    ),
+    _def(
+        "werk_uitkering",
+        "participatie",
+        _("Benefit before the paid work"),
+        EURO_PER_MAAND,
+        "1645",
+        "10000",
+        _("The study takes a Wajong benefit of 1,645 euro a month (societal price list)."),
+    ),
+    _def(
+        "werk_vermindering",
+        "participatie",
+        _("How much smaller the benefit becomes"),
+        PROCENT_VAN,
+        "60",
+        "100",
+        _("The study assumes paid work lowers the benefit by 60%."),
+    ),
+    # More effective treatment
+    _def(
+        "behandeling_aandeel",
+        "behandeling",
+        _("Participants in mental health treatment"),
+        PROCENT,
+        "50",
+        "100",
+        _("The study assumes about half of the participants are in treatment."),
+    ),
+    _def(
+        "behandeling_effectiever",
+        "behandeling",
+        _("Of them, treatment becomes shorter or more effective for"),
+        PROCENT_VAN,
+        "67",
+        "100",
+        _("The study assumes treatment works better or ends sooner for 67% of them."),
+    ),
+    _def(
+        "behandeling_besparing",
+        "behandeling",
+        _("Saving per participant whose treatment becomes more effective"),
+        EURO_PER_JAAR,
+        "2000",
+        "100000",
+        _(
+            "The study's 670 euro is 50% x 67% x this amount; it does not name the amount "
+            "itself, so 2,000 euro follows from its figures."
+        ),
+    ),
+    # Housing
+    _def(
+        "wonen_aandeel",
+        "wonen",
+        _("Participants who avoid sheltered housing"),
+        PROCENT,
+        "5",
+        "100",
+        _("The study assumes 5% can live on their own instead of in sheltered housing."),
+    ),
+    _def(
+        "wonen_kosten",
+        "wonen",
+        _("Cost of a light form of sheltered housing"),
+        EURO_PER_JAAR,
+        "40000",
+        "500000",
+        _("The study uses 40,000 euro a year for a light form of sheltered housing."),
+    ),
+)
+
+PER_SLEUTEL = {a.sleutel: a for a in AANNAMES}
+
+
+@dataclass(frozen=True)
+class RegelDef:
+    sleutel: str
+    titel: str
+    uitleg: str
+    formule: str
+
+
+REGELS: tuple[RegelDef, ...] = (
+    RegelDef(
+        "begeleiding",
+        _("Less professional support"),
+        _("Participants become more self-reliant and need less support from professionals."),
+        _("minutes per week / 60 x weeks x hourly rate"),
+    ),
+    RegelDef(
+        "dagbesteding",
+        _("Less day care"),
+        _("The academy gives structure and peer contact some would otherwise find in day care."),
+        _("day-parts per week x weeks x price per day-part x share of participants"),
+    ),
+    RegelDef(
+        "participatie",
+        _("Volunteering and paid work"),
+        _("Participants learn from each other how to take part in society again."),
+        _(
+            "volunteer share x hours per week x weeks x value per hour + "
+            "work share x benefit per month x 12 x reduction"
+        ),
+    ),
+    RegelDef(
+        "behandeling",
+        _("More effective treatment"),
+        _(
+            "Working on recovery can make treatment work better or end sooner, and "
+            "helps prevent relapse and crises."
+        ),
+        _("share in treatment x share treated more effectively x saving"),
+    ),
+    RegelDef(
+        "wonen",
+        _("Housing"),
+        _("With a network and a daily rhythm, some can live on their own instead of sheltered."),
+        _("share of participants x yearly cost of sheltered housing"),
+    ),
+)
+
+# Effects the study names but does not express in money ("PM": pro memorie).
+PM_EFFECTEN = (
+    (
+        _("Recognition and acknowledgement"),
+        _("Feeling recognised and acknowledged improves quality of life; hard to put in money."),
+    ),
+    (
+        _("Social network"),
+        _(
+            "About 85% of participants build a social network. Part of its value is already in "
+            "the line about less professional support."
+        ),
+    ),
+)
+
+SCHATTING = _(
+    "These figures are estimates. They make the value of the academy tangible for "
+    "participants and society; they are not invoices and not exact amounts. The study "
+    "calls its assumptions careful, so the real value may well be higher."
+)
+
+
+def _pct(waarde: Decimal) -> Decimal:
+    return waarde / HONDERD
+
+
+def schoon(getal: Decimal) -> Decimal:
+    """No trailing zeros, never exponent notation: 40000.0000 -> 40000, 1.4100 -> 1.41."""
+    if getal == getal.to_integral_value():
+        return getal.quantize(Decimal(1))
+    return getal.normalize()
+
+
+def _cent(bedrag: Decimal) -> Decimal:
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _bedragen(a: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Euro per participant per year for each line, from assumption values by key."""
+    vrijwilliger = (
+        _pct(a["vrijwilliger_aandeel"])
+        * a["vrijwilliger_uren"]
+        * a["vrijwilliger_weken"]
+        * a["vrijwilliger_uurwaarde"]
+    )
+    werk = _pct(a["werk_aandeel"]) * a["werk_uitkering"] * 12 * _pct(a["werk_vermindering"])
+    return {
+        "begeleiding": a["begeleiding_minuten"]
+        / 60
+        * a["begeleiding_weken"]
+        * a["begeleiding_uurtarief"],
+        "dagbesteding": a["dagbesteding_dagdelen"]
+        * a["dagbesteding_weken"]
+        * a["dagbesteding_prijs"]
+        * _pct(a["dagbesteding_aandeel"]),
+        "participatie": vrijwilliger + werk,
+        "behandeling": _pct(a["behandeling_aandeel"])
+        * _pct(a["behandeling_effectiever"])
+        * a["behandeling_besparing"],
+        "wonen": _pct(a["wonen_aandeel"]) * a["wonen_kosten"],
+    }
+
+
+def standaard_waarden() -> dict[str, Decimal]:
+    return {a.sleutel: a.standaard for a in AANNAMES}
+
+
+def huidige_versies() -> dict[str, Aanname]:
+    """The newest version of every changed assumption, in one query."""
+    nieuwste = (
+        Aanname.objects.filter(sleutel=OuterRef("sleutel"))
+        .order_by("-gewijzigd_op", "-pk")
+        .values("pk")[:1]
+    )
+    rijen = Aanname.objects.filter(sleutel__in=PER_SLEUTEL, pk=Subquery(nieuwste)).select_related(
+        "gewijzigd_door"
+    )
+    return {r.sleutel: r for r in rijen}
+
+
+def huidige_waarden(versies: dict[str, Aanname] | None = None) -> dict[str, Decimal]:
+    """Every assumption's value in force: the newest version, else the study's default."""
+    versies = huidige_versies() if versies is None else versies
+    waarden = standaard_waarden()
+    for sleutel, versie in versies.items():
+        waarden[sleutel] = schoon(versie.waarde)
+    return waarden
+
+
+@dataclass
+class AannameRegel:
+    definitie: AannameDef
+    waarde: Decimal
+    versie: Aanname | None
+
+    @property
+    def gewijzigd(self) -> bool:
+        return self.waarde != self.definitie.standaard
+
+
+@dataclass
+class Regel:
+    definitie: RegelDef
+    bedrag: Decimal
+    aannames: list[AannameRegel]
+
+
+@dataclass
+class Waarde:
+    regels: list[Regel]
+    per_deelnemer: Decimal
+
+
+def per_deelnemer(
+    waarden: dict[str, Decimal] | None = None, versies: dict[str, Aanname] | None = None
+) -> Waarde:
+    """The value per participant per year, line by line, with each line's assumptions."""
+    versies = huidige_versies() if versies is None and waarden is None else (versies or {})
+    waarden = huidige_waarden(versies) if waarden is None else waarden
+    bedragen = {k: _cent(v) for k, v in _bedragen(waarden).items()}
+    regels = [
+        Regel(
+            definitie=r,
+            bedrag=bedragen[r.sleutel],
+            aannames=[
+                AannameRegel(a, waarden[a.sleutel], versies.get(a.sleutel))
+                for a in AANNAMES
+                if a.regel == r.sleutel
+            ],
+        )
+        for r in REGELS
+    ]
+    return Waarde(regels=regels, per_deelnemer=sum(bedragen.values(), Decimal(0)))
+
+
+def totaal_voor_periode(per_jaar: Decimal, deelnemers: int, dagen: int) -> Decimal:
+    """per participant per year x active participants x (days in the period / 365)."""
+    return _cent(per_jaar * deelnemers * Decimal(dagen) / DAGEN_PER_JAAR)
+
+
+def wijzig(user, nieuwe_waarden: dict[str, Decimal], bron: str = "") -> list[str]:
+    """Store a new version of every assumption whose value differs from the one in force.
+
+    Returns the keys that changed. Each change is audited by key, never by value or text.
+    """
+    from django.db import transaction
+    from django.utils import timezone
+
+    from audit.log import record
+    from audit.models import AuditEvent
+
+    huidig = huidige_waarden()
+    nu = timezone.now()
+    nieuw = [
+        Aanname(sleutel=k, waarde=v, bron=bron, gewijzigd_op=nu, gewijzigd_door=user)
+        for k, v in nieuwe_waarden.items()
+        if k in PER_SLEUTEL and v is not None and v != huidig[k]
+    ]
+    with transaction.atomic():
+        Aanname.objects.bulk_create(nieuw)
+        for rij in nieuw:
+            record(AuditEvent.Soort.AANNAME, actor=user, sleutel=rij.sleutel)
+    return [r.sleutel for r in nieuw]
+
+
+def zet_terug(user, sleutel: str) -> bool:
+    """Back to the study's value: also a new version, so the history stays complete."""
+    definitie = PER_SLEUTEL[sleutel]
+    return bool(wijzig(user, {sleutel: definitie.standaard}, bron=""))
+
+
+def geschiedenis():
+    """All versions, newest first (paginate in the view)."""
+    return Aanname.objects.filter(sleutel__in=PER_SLEUTEL).select_related("gewijzigd_door")
+
+
+def actieve_deelnemers(periode, filters=None) -> int:
+    """Active participants exactly as the participation dashboard counts them
+    (impact.deelname.actieve_lidmaatschappen): distinct people taking part in a group
+    that ran during the period; the walk-in and the waiting list do not count."""
+    from .deelname import actieve_lidmaatschappen
+    from .periode import Filters
+
+    lidmaatschappen = actieve_lidmaatschappen(periode, filters or Filters())
+    return lidmaatschappen.values("user").distinct().count()
+
+
+@dataclass
+class Rapport:
+    periode: object
+    filters: object
+    waarde: Waarde
+    deelnemers: int | None  # None: 1 to 4 people, too few to show
+    totaal: Decimal | None
+
+    @property
+    def dagen(self) -> int:
+        return self.periode.dagen
+
+
+def rapport(periode, filters=None) -> Rapport:
+    """Everything the report shows, in two queries whatever the amount of data."""
+    from deelnemers.privacy import toonbaar
+
+    waarde = per_deelnemer()
+    aantal = actieve_deelnemers(periode, filters)
+    if not toonbaar(aantal):
+        return Rapport(periode, filters, waarde, None, None)
+    totaal = totaal_voor_periode(waarde.per_deelnemer, aantal, periode.dagen)
+    return Rapport(periode, filters, waarde, aantal, totaal)
