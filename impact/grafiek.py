@@ -7,21 +7,27 @@ Stable API:
   "too little data" (drawn as a hatched bar with that text); a str is a reason instead
   of a figure (e.g. "not yet measurable"): no bar, the text is shown.
 - ``gestapeld(periodes, reeksen, titel, *, id, eenheid="", beschrijving="", kop_periode)``:
-  a column per period, stacked by series; ``reeksen`` is ``[(naam, [waarde per periode])]``.
-  A period where any series is None shows a hatched column and "too little data" in the table.
+  a column per period, stacked bottom-up in the order of ``reeksen`` (= the legend's order);
+  ``reeksen`` is ``[(naam, [waarde per periode])]``. A part that is None is left out of its
+  column, which gets a small hatched marker on top (not to scale); the table shows "too
+  little data" for that part and for the period's total. The visible parts stay to scale.
 - Both return a ``Grafiek``; render it with
   ``{% include "impact/includes/grafiek.html" with grafiek=g %}``, which draws the SVG
   and then the data table (``impact/includes/tabel.html``, usable alone with ``tabel=``).
 - ``tekst(waarde, eenheid)`` formats one figure the way charts, tables and CSV show it.
 
 ``id`` must be unique on the page (it prefixes the SVG's ids). Values are numbers
-(``eenheid="%"`` for a percentage 0-100). Colours are presentation attributes with at
-least 3:1 contrast on white, so no style attributes are needed under the strict CSP.
+(``eenheid="%"`` for a percentage 0-100). Colours (``KLEUREN``, eight, for colour-blind
+readers too) are presentation attributes with at least 3:1 contrast on white, so no style
+attributes are needed under the strict CSP. Sizes are chosen so that text is at least
+about 12px when a chart is drawn 290px wide (a 360px phone); long bar labels wrap and
+crowded period labels are thinned out or turned. Each bar part has a <title> tooltip.
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
@@ -30,15 +36,38 @@ from django.utils.translation import gettext_lazy as _
 
 TE_WEINIG = _("too little data")
 
-KLEUREN = ["#8a3b12", "#1d4f91", "#2e6b34", "#6b3f8a", "#7a5a00"]  # all >= 5:1 on white
+# Okabe-Ito-like, darkened to at least 3:1 on white (and on the page background #fbf6ef);
+# the first six stay apart (CIE Lab distance >= 18) also under simulated protanopia,
+# deuteranopia and tritanopia. Neighbours in a stack differ in lightness as well as hue.
+KLEUREN = [
+    "#3862C2",  # blue          5.7:1
+    "#A73200",  # vermilion     6.8:1
+    "#105242",  # dark green    9.1:1
+    "#D04897",  # reddish purple 4.2:1
+    "#BC7000",  # orange        3.9:1
+    "#1593D4",  # sky blue      3.4:1
+    "#8800FF",  # violet        6.0:1
+    "#998866",  # khaki         3.5:1
+]
 ARCERING = "#5c4d40"
 
-BREEDTE = 360
+# Sizes in SVG user units. The SVG is 320 units wide and at most 25rem on screen; on a
+# 360px phone it is drawn about 290px wide, so 14 units are still about 12.7px.
+BREEDTE = 320
+KLEIN = 14  # axis labels
+GROOT = 15  # bar labels and values
+TEKEN = 0.6  # estimated average glyph width, in em (generous, so labels do not clip)
 RIJ = 48  # height of one horizontal bar row: label line plus bar
+REGEL = 19  # extra height for each further line of a wrapped bar label
 BALK = 18
 LABEL_Y = 16  # baseline of a bar's label within its row
 BALK_Y = 22
-WAARDE_RUIMTE = 120  # room right of the longest bar for its value text
+WAARDE_RUIMTE = 64  # room right of the longest bar for its value text
+
+
+def _breedte(tekst: str, grootte: int = KLEIN) -> float:
+    """A rough width of a text in user units (no font metrics on the server)."""
+    return len(tekst) * grootte * TEKEN
 
 
 def tekst(waarde, eenheid: str = "") -> str:
@@ -68,6 +97,7 @@ class Rechthoek:
     hoogte: float
     vulling: str
     rand: str = ""  # stroke colour, if any
+    titel: str = ""  # tooltip (an SVG <title> child): what this part stands for
 
 
 @dataclass
@@ -77,6 +107,11 @@ class Label:
     tekst: str
     anker: str = "start"  # SVG text-anchor
     klein: bool = False
+    draai: int = 0  # rotation in degrees around (x, y); negative is counter-clockwise
+
+    @property
+    def grootte(self) -> int:
+        return KLEIN if self.klein else GROOT
 
 
 @dataclass
@@ -99,6 +134,7 @@ class Grafiek:
     labels: list[Label] = field(default_factory=list)
     lijnen: list[Lijn] = field(default_factory=list)
     legenda: list[tuple[str, str]] = field(default_factory=list)  # (colour, name)
+    legenda_kop: str = ""  # says how the legend's order maps onto the chart
     te_weinig: bool = False  # show the hatching in the legend
 
     @property
@@ -112,6 +148,16 @@ class Grafiek:
 
 def _beschrijving(beschrijving: str) -> str:
     return beschrijving or gettext("The table below the chart shows the same figures.")
+
+
+def _regels(label: str, ruimte: float, grootte: int) -> list[str]:
+    """Wrap a label into lines that fit ``ruimte`` (at most two; the last one is cut)."""
+    per_regel = max(int(ruimte / (grootte * TEKEN)), 8)
+    regels = textwrap.wrap(label, per_regel) or [""]
+    if len(regels) > 2:
+        rest = " ".join(regels[1:])
+        regels = [regels[0], textwrap.shorten(rest, per_regel, placeholder="…")]
+    return regels
 
 
 def staafdiagram(
@@ -135,36 +181,51 @@ def staafdiagram(
         titel=str(titel),
         beschrijving=_beschrijving(beschrijving),
         breedte=BREEDTE,
-        hoogte=max(RIJ * len(reeks), RIJ),
+        hoogte=RIJ,
         tabel=Tabel(
             caption=str(titel),
             kolommen=[str(kop_label or gettext("What")), str(kop_waarde or titel)],
             rijen=[(str(label), [tekst(w, eenheid)]) for label, w in reeks],
         ),
     )
-    for i, (label, waarde) in enumerate(reeks):
-        y = i * RIJ
-        g.labels.append(Label(0, y + LABEL_Y, str(label)))
-        balk_y = y + BALK_Y
+    y = 0
+    for label, waarde in reeks:
+        regels = _regels(str(label), BREEDTE, GROOT)
+        for r, regel in enumerate(regels):
+            g.labels.append(Label(0, y + LABEL_Y + r * REGEL, regel))
+        balk_y = y + BALK_Y + (len(regels) - 1) * REGEL
+        omschrijving = f"{label}: {tekst(waarde, eenheid)}"
         if isinstance(waarde, str):
             breedte = 0
         elif waarde is None:
             g.te_weinig = True
             breedte = ruimte * 0.25
-            g.rechthoeken.append(Rechthoek(0, balk_y, breedte, BALK, g.arcering, rand=ARCERING))
+            g.rechthoeken.append(
+                Rechthoek(0, balk_y, breedte, BALK, g.arcering, ARCERING, omschrijving)
+            )
         else:
             breedte = max(ruimte * min(waarde / maximum, 1), 0)
             if breedte:
-                g.rechthoeken.append(Rechthoek(0, balk_y, breedte, BALK, KLEUREN[0]))
-        g.labels.append(Label(breedte + 6, balk_y + 15, tekst(waarde, eenheid)))
+                g.rechthoeken.append(
+                    Rechthoek(0, balk_y, breedte, BALK, KLEUREN[0], titel=omschrijving)
+                )
+        g.labels.append(Label(breedte + 6, balk_y + 14, tekst(waarde, eenheid)))
+        y += RIJ + (len(regels) - 1) * REGEL
+    g.hoogte = max(y, RIJ)
     return g
 
 
-KOLOM_HOOGTE = 180
-MARGE_BOVEN = 20
-MARGE_ONDER = 40
-MARGE_LINKS = 44
-MAX_X_LABELS = 8
+KOLOM_HOOGTE = 160
+MARGE_BOVEN = 20  # also room for a hatched marker on top of the highest column
+MARKER = 10  # height of a hatched "too little data" marker, not to scale
+AS_LABEL = 18  # baseline of a horizontal axis label below the axis
+RUIMTE_LABELS = 6  # minimum gap between two horizontal axis labels
+DRAAI = 45
+
+
+def kleur(j: int) -> str:
+    """The colour of series ``j`` (the palette repeats only after eight series)."""
+    return KLEUREN[j % len(KLEUREN)]
 
 
 def gestapeld(
@@ -177,60 +238,112 @@ def gestapeld(
     beschrijving: str = "",
     kop_periode: str = "",
 ) -> Grafiek:
+    """Columns stacked bottom-up in the order of ``reeksen`` (which is the legend's order).
+
+    A part that is None (too little data) is left out of the column; the column then
+    gets a small hatched marker on top, not to scale, and the table says "too little
+    data" for that part and for the total. The visible parts keep their true heights.
+    """
+    periodes = [str(p) for p in periodes]
     n = len(periodes)
-    totalen = []
+    meer = len(reeksen) > 1
+    totalen, zichtbaar = [], []
     for i in range(n):
         deel = [r[1][i] for r in reeksen]
+        zichtbaar.append(sum(w for w in deel if w is not None))
         totalen.append(None if any(w is None for w in deel) else sum(deel))
-    maximum = max((t for t in totalen if t is not None), default=0) or 1
+    maximum = max(zichtbaar, default=0) or 1
     kolommen = [str(kop_periode or gettext("Period"))] + [str(naam) for naam, _w in reeksen]
-    if len(reeksen) > 1:
+    if meer:
         kolommen.append(gettext("Total"))
     rijen = []
     for i, periode in enumerate(periodes):
         cellen = [tekst(r[1][i], eenheid) for r in reeksen]
-        if len(reeksen) > 1:
+        if meer:
             cellen.append(tekst(totalen[i], eenheid))
-        rijen.append((str(periode), cellen))
-    hoogte = MARGE_BOVEN + KOLOM_HOOGTE + MARGE_ONDER
+        rijen.append((periode, cellen))
+
+    # Horizontal axis: as many labels as fit, level if they fit every few columns,
+    # else turned 45 degrees (then more of them fit).
+    langste = max((_breedte(p) for p in periodes), default=0)
+    schaal_tekst = tekst(maximum, eenheid)
+    links = max(_breedte(schaal_tekst) + 8, 28)
+    vak = (BREEDTE - links) / max(n, 1)
+    stap_recht = math.ceil((langste + RUIMTE_LABELS) / vak) if n else 1
+    stap_schuin = math.ceil(KLEIN * 1.5 / (vak * math.sin(math.radians(DRAAI)))) if n else 1
+    schuin = stap_recht > max(stap_schuin, 1) and stap_recht > 2
+    if schuin:
+        uitsteek = langste * math.cos(math.radians(DRAAI))
+        # the first label must not stick out on the left
+        links = max(links, uitsteek - (BREEDTE - links) / max(n, 1) / 2 + 2)
+        vak = (BREEDTE - links) / max(n, 1)
+        stap = max(math.ceil(KLEIN * 1.5 / (vak * math.sin(math.radians(DRAAI)))), 1)
+        onder = AS_LABEL + langste * math.sin(math.radians(DRAAI)) + 4
+    else:
+        stap = max(stap_recht, 1)
+        onder = AS_LABEL + 8
+    basis = MARGE_BOVEN + KOLOM_HOOGTE
+
+    desc = _beschrijving(beschrijving)
     g = Grafiek(
         id=id,
         titel=str(titel),
-        beschrijving=_beschrijving(beschrijving),
+        beschrijving=desc,
         breedte=BREEDTE,
-        hoogte=hoogte,
+        hoogte=math.ceil(basis + onder),
         tabel=Tabel(caption=str(titel), kolommen=kolommen, rijen=rijen),
-        legenda=[(KLEUREN[j % len(KLEUREN)], str(naam)) for j, (naam, _w) in enumerate(reeksen)]
-        if len(reeksen) > 1
-        else [],
+        legenda=[(kleur(j), str(naam)) for j, (naam, _w) in enumerate(reeksen)] if meer else [],
+        legenda_kop=gettext("Stacked from the bottom up:") if meer else "",
     )
-    basis = MARGE_BOVEN + KOLOM_HOOGTE
-    vak = (BREEDTE - MARGE_LINKS) / max(n, 1)
     kolom = max(vak * 0.7, 1)
-    g.lijnen.append(Lijn(MARGE_LINKS, basis, BREEDTE, basis))
-    g.lijnen.append(Lijn(MARGE_LINKS, MARGE_BOVEN, BREEDTE, MARGE_BOVEN))
-    g.labels.append(Label(MARGE_LINKS - 4, basis + 4, "0", anker="end", klein=True))
-    g.labels.append(
-        Label(MARGE_LINKS - 4, MARGE_BOVEN + 4, tekst(maximum, eenheid), anker="end", klein=True)
-    )
-    stap = math.ceil(n / MAX_X_LABELS) if n else 1
-    scheiding = "#ffffff" if len(reeksen) > 1 else ""  # a white line between stacked parts
-    for i in range(n):
-        x = MARGE_LINKS + i * vak + (vak - kolom) / 2
-        if totalen[i] is None:
+    g.lijnen.append(Lijn(links, basis, BREEDTE, basis))
+    g.lijnen.append(Lijn(links, MARGE_BOVEN, BREEDTE, MARGE_BOVEN))
+    g.labels.append(Label(links - 4, basis + 4, "0", anker="end", klein=True))
+    g.labels.append(Label(links - 4, MARGE_BOVEN + 5, schaal_tekst, anker="end", klein=True))
+    scheiding = "#ffffff" if meer else ""  # a white line between stacked parts
+    for i, periode in enumerate(periodes):
+        x = links + i * vak + (vak - kolom) / 2
+        y = basis
+        verborgen = []
+        for j, (naam, waarden) in enumerate(reeksen):
+            w = waarden[i]
+            if w is None:
+                verborgen.append(str(naam))
+                continue
+            h = KOLOM_HOOGTE * w / maximum
+            if h > 0:
+                y -= h
+                omschrijving = (
+                    f"{periode}, {naam}: {tekst(w, eenheid)}"
+                    if meer
+                    else (f"{periode}: {tekst(w, eenheid)}")
+                )
+                g.rechthoeken.append(
+                    Rechthoek(x, y, kolom, h, kleur(j), rand=scheiding, titel=omschrijving)
+                )
+        if verborgen:
             g.te_weinig = True
-            h = KOLOM_HOOGTE * 0.25
-            g.rechthoeken.append(Rechthoek(x, basis - h, kolom, h, g.arcering, rand=ARCERING))
-        else:
-            y = basis
-            for j, (_naam, waarden) in enumerate(reeksen):
-                h = KOLOM_HOOGTE * waarden[i] / maximum
-                if h > 0:
-                    y -= h
-                    kleur = KLEUREN[j % len(KLEUREN)]
-                    g.rechthoeken.append(Rechthoek(x, y, kolom, h, kleur, rand=scheiding))
-        if i % stap == 0:
-            g.labels.append(
-                Label(x + kolom / 2, basis + 16, str(periodes[i]), anker="middle", klein=True)
+            if meer:
+                omschrijving = gettext("%(periode)s, %(reeksen)s: too little data") % {
+                    "periode": periode,
+                    "reeksen": ", ".join(verborgen),
+                }
+            else:
+                omschrijving = gettext("%(periode)s: too little data") % {"periode": periode}
+            g.rechthoeken.append(
+                Rechthoek(x, y - MARKER, kolom, MARKER, g.arcering, ARCERING, omschrijving)
             )
+        if i % stap == 0:
+            midden = x + kolom / 2
+            if schuin:
+                g.labels.append(
+                    Label(midden + 4, basis + AS_LABEL - 4, periode, "end", True, -DRAAI)
+                )
+            else:
+                g.labels.append(Label(midden, basis + AS_LABEL, periode, "middle", True))
+    if g.te_weinig:
+        g.beschrijving = f"{desc} " + gettext(
+            "A hatched block marks too little data (fewer than 5 people): that part is "
+            "left out of its column, and the block is not drawn to scale."
+        )
     return g
