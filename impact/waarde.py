@@ -172,6 +172,7 @@ AANNAMES: tuple[AannameDef, ...] = (
         EURO_PER_UUR,
         "1.41",
         "100",
+        # xgettext:no-python-format
         _("The study values an hour of volunteering at 10% of the minimum wage: 1.41 euro."),
     ),
     _def(
@@ -181,6 +182,7 @@ AANNAMES: tuple[AannameDef, ...] = (
         PROCENT,
         "5",
         "100",
+        # xgettext:no-python-format
         _("In one of the two facilities about 5% of participants found paid work in time."),
     ),
     _def(
@@ -218,6 +220,7 @@ AANNAMES: tuple[AannameDef, ...] = (
         PROCENT_VAN,
         "67",
         "100",
+        # xgettext:no-python-format
         _("The study assumes treatment works better or ends sooner for 67% of them."),
     ),
     _def(
@@ -240,6 +243,7 @@ AANNAMES: tuple[AannameDef, ...] = (
         PROCENT,
         "5",
         "100",
+        # xgettext:no-python-format
         _("The study assumes 5% can live on their own instead of in sheltered housing."),
     ),
     _def(
@@ -312,6 +316,7 @@ PM_EFFECTEN = (
     (
         _("Social network"),
         _(
+            # xgettext:no-python-format
             "About 85% of participants build a social network. Part of its value is already in "
             "the line about less professional support."
         ),
