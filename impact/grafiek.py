@@ -271,7 +271,7 @@ def gestapeld(
     vak = (BREEDTE - links) / max(n, 1)
     stap_recht = math.ceil((langste + RUIMTE_LABELS) / vak) if n else 1
     stap_schuin = math.ceil(KLEIN * 1.5 / (vak * math.sin(math.radians(DRAAI)))) if n else 1
-    schuin = stap_recht > max(stap_schuin, 1) and stap_recht > 2
+    schuin = stap_recht > max(stap_schuin, 1) + 1 and stap_recht > 2  # level if nearly as many
     if schuin:
         uitsteek = langste * math.cos(math.radians(DRAAI))
         # the first label must not stick out on the left
