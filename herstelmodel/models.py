@@ -132,6 +132,8 @@ class Reflectie(models.Model):
             models.Index(fields=["auteur", "-aangemaakt_op"]),
             models.Index(fields=["groep", "zichtbaarheid", "-aangemaakt_op"]),
             models.Index(fields=["bijeenkomst"]),
+            # Academy-wide figures per period (the modelspiegel); see docs/performance.md.
+            models.Index(fields=["aangemaakt_op"], name="reflectie_aangemaakt_idx"),
         ]
 
     def __str__(self):

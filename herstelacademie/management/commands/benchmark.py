@@ -1,0 +1,195 @@
+"""Benchmark on a large generated academy, in a database of its own.
+
+    python manage.py benchmark                 # 5,000 participants, 100,000 reflections, ...
+    python manage.py benchmark --scale 0.01    # a quick run
+    python manage.py benchmark --generate-only --loadtest-file var/benchmark/loadtest.json
+
+Never touches the configured database: it creates `<name>_benchmark` next to it (SQLite:
+var/benchmark.sqlite3) with Django's test-database machinery, generates the academy there,
+times every key page per role against a bare Django view, sends the due reminders into a
+local SMTP sink, prints one table, and drops the database again (unless --keep).
+It reports; it does not fail on a page over its goal. See docs/performance.md.
+"""
+
+import json
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test.utils import override_settings
+from django.urls import NoReverseMatch, reverse
+
+from groepen.models import Bijeenkomst, Lidmaatschap
+from herstelacademie.benchmark import measure, report
+from herstelacademie.benchmark.generate import Sizes, genereer
+
+SIZES = [f for f in Sizes.__dataclass_fields__]
+
+
+class Command(BaseCommand):
+    help = "Generate a large academy in a separate database and measure the key pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", type=float, default=1.0, help="1.0: the full academy")
+        for naam in SIZES:
+            parser.add_argument(f"--{naam}", type=int, help=f"number of {naam} (overrides scale)")
+        parser.add_argument("--repeat", type=int, default=30, help="timed requests per page")
+        parser.add_argument("--warmup", type=int, default=3)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--no-reminders", action="store_true", help="skip the reminder run")
+        parser.add_argument(
+            "--reminder-workers",
+            type=int,
+            default=4,
+            help="reminder engines side by side (as a Celery worker's concurrency)",
+        )
+        parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+        parser.add_argument(
+            "--generate-only", action="store_true", help="generate, keep the database, stop"
+        )
+        parser.add_argument("--loadtest-file", help="write sessions and paths for locust here")
+        parser.add_argument("--output", help="also write the table (Markdown) to this file")
+        parser.add_argument(
+            "--in-place",
+            action="store_true",
+            help="use the current database as it is (tests only: its name must start with test)",
+        )
+
+    def handle(self, *args, **opts):
+        sizes = Sizes().scaled(opts["scale"])
+        for naam in SIZES:
+            if opts[naam] is not None:
+                setattr(sizes, naam, opts[naam])
+        keep = opts["keep"] or opts["generate_only"]
+        oud = None
+        if opts["in_place"]:
+            if not Path(str(connection.settings_dict["NAME"])).name.startswith("test"):
+                raise CommandError("--in-place is for the test database only.")
+        else:
+            oud = self.maak_database()
+        try:
+            self.run(sizes, opts)
+        finally:
+            if oud is not None and not keep:
+                connection.creation.destroy_test_db(oud, verbosity=0)
+            elif oud is not None:
+                self.stdout.write(f"Kept the benchmark database {connection.settings_dict['NAME']}")
+
+    def maak_database(self):
+        naam = connection.settings_dict["NAME"]
+        if connection.vendor == "sqlite":
+            doel = str(Path(settings.VAR_DIR) / "benchmark.sqlite3")
+        else:
+            doel = f"{naam}_benchmark"
+        if doel == naam:
+            raise CommandError("The benchmark database would be the configured one.")
+        connection.settings_dict["TEST"] = {
+            **connection.settings_dict.get("TEST", {}),
+            "NAME": doel,
+        }
+        begin = time.monotonic()
+        self.stdout.write(f"Creating the benchmark database {doel} (migrations) ...")
+        oud = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        self.stdout.write(f"  ready in {time.monotonic() - begin:.1f} s")
+        return oud
+
+    def run(self, sizes, opts):
+        begin = time.monotonic()
+        self.stdout.write(f"Generating: {sizes}")
+        # DEBUG would keep the SQL of every bulk insert in memory; nothing here needs it.
+        with override_settings(DEBUG=False):
+            academie = genereer(sizes, seed=opts["seed"], log=self.stdout.write)
+        self.stdout.write(f"Generated in {time.monotonic() - begin:.1f} s: {academie.aantallen}")
+        if opts["loadtest_file"]:
+            self.schrijf_loadtest(academie, Path(opts["loadtest_file"]))
+        if opts["generate_only"]:
+            return
+        begin = time.monotonic()
+        self.stdout.write(f"Measuring pages ({opts['repeat']} requests each after warm-up) ...")
+        metingen = measure.meet_paginas(
+            academie, herhalingen=opts["repeat"], opwarmen=opts["warmup"], log=self.stdout.write
+        )
+        self.stdout.write(f"Measured in {time.monotonic() - begin:.1f} s")
+        herinneringen = None
+        if not opts["no_reminders"]:
+            self.stdout.write("Sending the due reminders into a local SMTP sink ...")
+            herinneringen = measure.meet_herinneringen(workers=opts["reminder_workers"])
+        uitvoer = [
+            "",
+            f"Academy: {academie.aantallen}",
+            "",
+            report.tabel(metingen),
+            "",
+            report.samenvatting(metingen),
+        ]
+        if herinneringen:
+            uitvoer.append(report.herinneringen_regel(herinneringen))
+        tekst = "\n".join(uitvoer)
+        self.stdout.write(tekst)
+        if opts["output"]:
+            Path(opts["output"]).write_text(tekst + "\n")
+
+    def schrijf_loadtest(self, academie, pad: Path):
+        """Sessions for locust, made the way a login makes them, and each person's paths.
+
+        The benchmark accounts could log in through the form (known password and TOTP
+        secret), but 50 logins from one address within a minute are, rightly, stopped by
+        the login rate limit; sessions made here let the load test measure browsing.
+        The session hash depends on SECRET_KEY: the web server must use the same one.
+        """
+
+        def sessie(user_id):
+            from deelnemers.models import User
+
+            user = User.objects.get(pk=user_id)
+            store = SessionStore()
+            store[SESSION_KEY] = str(user.pk)
+            store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+            store.create()
+            return store.session_key
+
+        try:
+            dashboard = reverse("impact_dashboard")
+        except NoReverseMatch:
+            dashboard = reverse("coordinator_home")
+        facilitators = []
+        for fac in academie.facilitators[:25]:
+            groepen = Lidmaatschap.objects.facilitators().filter(user_id=fac).values("groep")
+            meeting = (
+                Bijeenkomst.objects.geweest()
+                .filter(groep__in=groepen)
+                .order_by("-begint_om")
+                .first()
+            )
+            if meeting is None:
+                continue
+            facilitators.append(
+                {
+                    "session": sessie(fac),
+                    "groep": reverse("groep_detail", kwargs={"pk": meeting.groep_id}),
+                    "register": reverse("aanwezigheid", kwargs={"pk": meeting.pk}),
+                }
+            )
+        actief = (
+            Lidmaatschap.objects.deelnemers()
+            .filter(user_id__in=academie.deelnemers)
+            .values_list("user_id", flat=True)
+            .distinct()[:200]
+        )
+        data = {
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "csrf_cookie": settings.CSRF_COOKIE_NAME,
+            "deelnemers": [{"session": sessie(u)} for u in actief],
+            "facilitators": facilitators,
+            "coordinators": [
+                {"session": sessie(u), "dashboard": dashboard} for u in academie.coordinators
+            ],
+        }
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(json.dumps(data, indent=1))
+        self.stdout.write(f"Wrote load-test sessions to {pad}")

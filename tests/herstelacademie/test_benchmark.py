@@ -1,0 +1,119 @@
+"""The benchmark command works: exact counts, a row per page with a ratio, the table.
+
+Tiny sizes on the test database; the timings themselves are not asserted (DESIGN.md:
+speed is measured by the benchmark, not by timed tests).
+"""
+
+import pytest
+from django.core.management import call_command
+from django.urls import NoReverseMatch, reverse
+
+from groepen.models import Aanbod, Lidmaatschap
+from herstelacademie.benchmark import measure, report
+from herstelacademie.benchmark.generate import Sizes, genereer, tel
+from herstelmodel.models import Reflectie
+from nazorg.models import Herinnering
+
+KLEIN = Sizes(
+    deelnemers=40,
+    groepen=12,
+    bijeenkomsten=60,
+    aanwezigheden=300,
+    reflecties=400,
+    berichten=50,
+    herinneringen=60,
+)
+
+
+@pytest.fixture
+def academie(db):
+    return genereer(KLEIN)
+
+
+def test_generator_makes_exactly_the_requested_counts(academie):
+    assert tel() == {
+        "deelnemers": 40,
+        "groepen": 12,
+        "bijeenkomsten": 60,
+        "aanwezigheden": 300,
+        "reflecties": 400,
+        "berichten": 50,
+        "herinneringen": 60,
+    }
+    assert academie.aantallen == tel()
+    # Every kind of aanbod has groups, and the reminders are due now.
+    soorten = set(Aanbod.objects.filter(groepen__isnull=False).values_list("soort", flat=True))
+    assert soorten == set(Aanbod.Soort.values)
+    assert not Herinnering.objects.exclude(status=Herinnering.Status.GEPLAND).exists()
+
+
+def test_generated_roles_fit_the_measured_pages(academie):
+    actief = Lidmaatschap.objects.actief()
+    assert actief.filter(groep=academie.groep, user=academie.deelnemer, rol="deelnemer").exists()
+    assert actief.filter(
+        groep=academie.groep, user=academie.facilitator, rol="facilitator"
+    ).exists()
+    assert academie.bijeenkomst.groep_id == academie.groep.pk
+    assert academie.coordinator.is_coordinator
+    # Text is stored encrypted, as in production.
+    assert Reflectie.objects.filter(auteur=academie.deelnemer).exists()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tekst FROM herstelmodel_reflectie LIMIT 1")
+        assert "groep" not in cursor.fetchone()[0]
+
+
+def test_scaled_sizes_never_drop_below_a_working_academy():
+    klein = Sizes().scaled(0.0001)
+    assert klein.groepen >= 12 and klein.deelnemers >= 30 and klein.reflecties >= 1
+    assert Sizes().scaled(0.5).reflecties == 50_000
+
+
+def test_measure_gives_a_row_per_page_with_queries_and_a_ratio(academie):
+    rijen = measure.meet_paginas(academie, herhalingen=2, opwarmen=1)
+    yardstick, *paginas = rijen
+    assert yardstick.status == "yardstick" and yardstick.median_ms > 0
+    assert len(paginas) == len(measure.PAGINAS)
+    for rij, pagina in zip(paginas, measure.PAGINAS, strict=True):
+        try:
+            reverse(pagina.url_name, kwargs=pagina.kwargs(academie))
+        except NoReverseMatch:
+            assert rij.status == "not available"
+            continue
+        assert rij.ratio and rij.ratio > 0, rij
+        assert rij.queries and rij.queries > 0, rij
+        assert rij.status in ("OK", "over"), rij  # the page answered as expected
+    tabel = report.tabel(rijen)
+    assert tabel.count("\n") == len(rijen) + 1
+    assert "Mijn herstelpad" in tabel and "yardstick" in tabel
+
+
+def test_reminder_throughput_sends_each_due_reminder_once(academie):
+    uitslag = measure.meet_herinneringen()
+    assert uitslag["due"] == uitslag["verzonden"] == uitslag["ontvangen"] == 60
+    assert uitslag["dubbel"] == 0
+    assert report.herinneringen_regel(uitslag).startswith("Reminders: 60/60 sent")
+
+
+def test_command_runs_end_to_end_in_place(db, capsys, tmp_path):
+    uit = tmp_path / "tabel.md"
+    call_command(
+        "benchmark",
+        "--in-place",
+        "--deelnemers=40",
+        "--groepen=12",
+        "--bijeenkomsten=60",
+        "--aanwezigheden=200",
+        "--reflecties=100",
+        "--berichten=20",
+        "--herinneringen=20",
+        "--repeat=1",
+        "--warmup=0",
+        "--no-reminders",
+        f"--output={uit}",
+    )
+    tekst = uit.read_text()
+    assert "| Bare Django view" in tekst
+    assert "Reflectie opslaan" in tekst
+    assert "pages measured" in capsys.readouterr().out
