@@ -1,5 +1,6 @@
-"""Mijn herstelpad: the chart (six equal bands, one dot per reflection), the timeline,
-the group filter, pagination, the query budget, and that it only ever shows your own."""
+"""Mijn herstelpad: the chart (six equal bands, one dot per reflection, or per week when
+there are many), the timeline, the group filter, pagination, the query budget, a page size
+that does not grow with how much you wrote, and that it only ever shows your own."""
 
 import datetime
 import re
@@ -20,6 +21,7 @@ from tests.factories import BijeenkomstFactory, GroepFactory, LidmaatschapFactor
 pytestmark = pytest.mark.django_db
 
 URL = "/mijn-herstelpad/"
+BAND = herstelpad.BAND_HOOGTE
 
 
 class ReflectieFactory(factory.django.DjangoModelFactory):
@@ -154,6 +156,113 @@ def test_no_score_percentage_or_ladder_words(deelnemer_client, deelnemer):
     for woord in ("score", "percent", "progress", "completed", "level", "ladder</", "<progress"):
         assert woord not in main.lower(), woord
     assert "Recovery is not a ladder" in main  # the kind sentence, not a ladder
+
+
+def _over_het_jaar(auteur, reflecties, momenten):
+    """Spread evenly over the chart's year, steps moving back and forth."""
+    uur = 365 * 24 - 48
+    Reflectie.objects.bulk_create(
+        Reflectie(
+            auteur=auteur,
+            stap=[1, 2, 3, 2, 4, 5, 3, 6][i % 8],
+            tekst=f"Tekst {i}",
+            aangemaakt_op=geleden(hours=1 + i * uur / reflecties),
+        )
+        for i in range(reflecties)
+    )
+    Herkenningsmoment.objects.bulk_create(
+        Herkenningsmoment(
+            auteur=auteur,
+            soort="herkend" if i % 3 else "niet_herkend",
+            aangemaakt_op=geleden(hours=2 + i * uur / momenten),
+        )
+        for i in range(momenten)
+    )
+
+
+def test_page_stays_bounded_however_much_you_write(client, django_user_model):
+    """The chart and its table do not grow with the number of entries: at 100 or 1,000
+    reflections (and 20 or 300 moments) in a year the page is about the same size."""
+    gemeten = {}
+    for reflecties, momenten in [(100, 20), (1000, 300)]:
+        wie = UserFactory()
+        _over_het_jaar(wie, reflecties, momenten)
+        client.force_login(wie)
+        response = en(client)
+        html = response.content.decode()
+        grafiek = response.context["grafiek"]
+        assert grafiek.per_week and grafiek.aantal_reflecties == reflecties
+        svg = re.search(r"<svg viewBox=[^>]*role=\"img\".*?</svg>", html, re.S).group(0)
+        stippen = svg.count('class="stip"')
+        assert stippen <= 54 * 6  # at most one dot per step per week
+        assert svg.count('class="moment"') <= 54 * 2
+        assert f"{reflecties} reflections" in svg  # the description still counts them all
+        tabel = re.search(r'<caption id="kop-tabel-reflecties">.*?</table>', html, re.S).group(0)
+        assert tabel.count("<tr>") <= 1 + 13  # one row per month
+        gemeten[reflecties] = (len(html), stippen)
+    (klein, _), (groot, stippen_groot) = gemeten[100], gemeten[1000]
+    assert groot < 2 * klein, gemeten  # ten times the entries, not ten times the page
+    assert groot < 80_000, gemeten  # a row and a dot each: several hundred KB
+    assert stippen_groot <= 54 * 6
+
+
+def test_up_to_the_limit_each_reflection_is_a_dot(deelnemer):
+    _over_het_jaar(deelnemer, herstelpad.DETAIL_GRENS, 3)
+    grafiek = herstelpad.grafiek(deelnemer)
+    assert not grafiek.per_week and not grafiek.momenten_per_week
+    assert len(grafiek.punten) == herstelpad.DETAIL_GRENS
+    ReflectieFactory(auteur=deelnemer, aangemaakt_op=geleden(hours=3))
+    grafiek = herstelpad.grafiek(deelnemer)
+    assert grafiek.per_week and grafiek.aantal_reflecties == herstelpad.DETAIL_GRENS + 1
+    assert len(grafiek.lijn_punten) <= 54 and grafiek.maanden
+
+
+def test_per_week_back_and_forth_stays_visible(deelnemer_client, deelnemer):
+    """Twenty weeks, four reflections each: mostly step 2 one week, mostly step 5 the
+    next. Every step written in has a dot; the line swings between 2 and 5."""
+    nu = timezone.make_aware(datetime.datetime(2025, 6, 11, 12, 0))  # a Wednesday
+    rijen = []
+    for week in range(1, 21):
+        veel, weinig = (2, 5) if week % 2 == 0 else (5, 2)
+        for j, stap in enumerate([veel, weinig, veel, veel]):
+            datum = nu - datetime.timedelta(days=7 * week, minutes=10 * j)
+            rijen.append(Reflectie(auteur=deelnemer, stap=stap, tekst="t", aangemaakt_op=datum))
+    Reflectie.objects.bulk_create(rijen)
+
+    grafiek = herstelpad.grafiek(deelnemer, nu=nu)
+    assert grafiek.per_week and grafiek.aantal_reflecties == 80
+    assert len(grafiek.punten) == 40  # two steps in each of twenty weeks
+    assert [p.stap for p in grafiek.lijn_punten] == [2, 5] * 10  # oldest week first
+    for punt in grafiek.punten:
+        assert (punt.aantal, punt.r) in {(3, 3.5), (1, 2.5)}
+    xs = [p.x for p in grafiek.lijn_punten]
+    assert xs == sorted(xs) and len(set(xs)) == 20
+    assert {p.x for p in grafiek.punten} == set(xs)  # a week's dots share one column
+    banden = {b.stap: b for b in grafiek.banden}
+    for punt in grafiek.punten:
+        assert banden[punt.stap].y < punt.y < banden[punt.stap].y + BAND
+    # The table counts per month, per step: together, every reflection.
+    assert sum(sum(m.aantallen) for m in grafiek.maanden) == 80
+    assert all(m.aantallen[0] == m.aantallen[2] == 0 for m in grafiek.maanden)
+    assert [m.datum for m in grafiek.maanden] == sorted({m.datum for m in grafiek.maanden})
+
+
+def test_per_week_page_explains_itself(deelnemer_client, deelnemer):
+    _over_het_jaar(deelnemer, 200, 5)
+    html = en(deelnemer_client).content.decode()
+    assert "each column of dots is one week" in html
+    assert "four or more in that step, that week" in html
+    tabel = re.search(r'<caption id="kop-tabel-reflecties">.*?</table>', html, re.S).group(0)
+    assert "per month" in tabel
+    with translation.override("en"):
+        for stap in Stap:
+            assert f'<th scope="col">{stap.label}</th>' in tabel
+    assert '<th scope="row"><time datetime="' in tabel
+    main = html.split('<main id="inhoud"', 1)[1]
+    assert "%" not in main and "style=" not in main
+    # Few moments: still one row each.
+    momenten = re.search(r'<caption id="kop-tabel-momenten">.*?</table>', html, re.S).group(0)
+    assert momenten.count("<tr>") == 1 + 5
 
 
 # --- The timeline -----------------------------------------------------------------------
