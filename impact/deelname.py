@@ -1,8 +1,11 @@
 """Participation figures for coordinators: counts only, never names or words.
 
 Every function runs a fixed number of aggregate queries, however many people, groups or
-attendance rows there are. Definitions (a period P = [begin, einde], filters on the
-group's location and offer; the walk-in is left out of everything about participants):
+attendance rows there are; the heavy ones are set-based (joins and GROUP BY, no subquery
+per person). Only the completed course participations of the period and their contact
+windows come back as rows, to be counted in Python. Definitions (a period P = [begin,
+einde], filters on the group's location and offer; the walk-in is left out of everything
+about participants):
 
 - **Active participant**: a person with a participant membership that is "taking part",
   started (``sinds``) before the end of P, in a group that runs during P (started on or
@@ -37,24 +40,23 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.db.models import (
-    BooleanField,
+    Case,
     Count,
     DateField,
     Exists,
-    ExpressionWrapper,
     F,
+    FilteredRelation,
     OuterRef,
     Q,
-    Subquery,
     Sum,
+    When,
 )
 from django.db.models.functions import (
     Cast,
-    Coalesce,
     ExtractIsoYear,
     ExtractWeek,
+    TruncDate,
     TruncMonth,
 )
 from django.utils import timezone
@@ -66,7 +68,6 @@ from deelnemers.privacy import MIN_AGGREGATE, toonbaar
 from groepen.models import (
     Aanbod,
     Aanwezigheid,
-    Bijeenkomst,
     InloopTelling,
     Lidmaatschap,
 )
@@ -153,32 +154,41 @@ def _zonder_inloop(filters: Filters, prefix: str = "") -> Q:
     return filters.groep_q(prefix) & ~Q(**{f"{prefix}aanbod__soort": Aanbod.Soort.INLOOP})
 
 
+def _actief_q(periode: Periode, filters: Filters) -> Q:
+    """On a participant membership: it makes someone an active participant in the period."""
+    return (
+        lopend_q(periode, "groep__")
+        & _zonder_inloop(filters, "groep__")
+        & Q(sinds__lt=periode.einde_dt)
+    )
+
+
 def actieve_lidmaatschappen(periode: Periode, filters: Filters):
     """Participant memberships that make someone an active participant in the period."""
-    return Lidmaatschap.objects.deelnemers().filter(
-        lopend_q(periode, "groep__"),
-        _zonder_inloop(filters, "groep__"),
-        sinds__lt=periode.einde_dt,
-    )
+    return Lidmaatschap.objects.deelnemers().filter(_actief_q(periode, filters))
 
 
 def _mensen(periode: Periode, filters: Filters) -> dict:
-    """Active, new and retained people in one query over the people table."""
-    vorige = periode.vorige()
-    actief = Exists(actieve_lidmaatschappen(periode, filters).filter(user=OuterRef("pk")))
-    actief_vorig = Exists(actieve_lidmaatschappen(vorige, filters).filter(user=OuterRef("pk")))
-    eerder = Exists(
-        Lidmaatschap.objects.deelnemers().filter(
-            user=OuterRef("pk"),
-            sinds__lt=periode.begin_dt,
-            groep__startdatum__lt=periode.begin,
+    """Active, new and retained people in one query: one pass over the participant
+    memberships, grouped per person, then counted (no subquery per person)."""
+    # Already taking part before the period, in a group that had started before it.
+    eerder = Q(sinds__lt=periode.begin_dt, groep__startdatum__lt=periode.begin)
+    per_persoon = (
+        Lidmaatschap.objects.deelnemers()
+        .values("user")
+        .annotate(
+            nu=Count("pk", filter=_actief_q(periode, filters)),
+            toen=Count("pk", filter=_actief_q(periode.vorige(), filters)),
+            al=Count("pk", filter=eerder),
         )
+        .filter(Q(nu__gt=0) | Q(toen__gt=0))
+        .order_by()
     )
-    return get_user_model().objects.aggregate(
-        actief=Count("pk", filter=Q(actief)),
-        nieuw=Count("pk", filter=Q(actief) & ~Q(eerder)),
-        vorig=Count("pk", filter=Q(actief_vorig)),
-        terug=Count("pk", filter=Q(actief_vorig) & Q(actief)),
+    return per_persoon.aggregate(
+        actief=Count("user", filter=Q(nu__gt=0)),
+        nieuw=Count("user", filter=Q(nu__gt=0, al=0)),
+        vorig=Count("user", filter=Q(toen__gt=0)),
+        terug=Count("user", filter=Q(nu__gt=0, toen__gt=0)),
     )
 
 
@@ -210,92 +220,138 @@ def _opkomst(periode: Periode, filters: Filters) -> dict:
     )
 
 
-def _telling(qs, veld: str):
-    """A per-row count as a subquery (the empty order_by keeps GROUP BY to one column)."""
-    return Coalesce(Subquery(qs.order_by().values(veld).annotate(n=Count("pk")).values("n")[:1]), 0)
-
-
 def _na_einde(dagen: int):
-    return Cast(OuterRef("einde") + datetime.timedelta(days=dagen), DateField())
+    return Cast(F("einde") + datetime.timedelta(days=dagen), DateField())
 
 
-def _contact(van: int, tot: int) -> Q:
-    """Any sign of life of the membership's person between day van+1 and day tot after
-    the end of its group (dates, so it is the same on PostgreSQL and SQLite)."""
-    start, eind = _na_einde(van), _na_einde(tot)
+# Where someone can show a sign of life after their course: (model, the person, when it
+# happened, whether that is a date rather than a moment, which rows count). See "Black
+# hole" in the module docstring.
+BRONNEN = [
+    (Herinnering, "user", "moment__datum", True, Q(aanwezig=True)),
+    (
+        Aanwezigheid,
+        "user",
+        "bijeenkomst__begint_om",
+        False,
+        Q(status=Aanwezigheid.Status.AANWEZIG, bijeenkomst__geannuleerd=False),
+    ),
+    (Draad, "auteur", "aangemaakt_op", False, Q()),
+    (Bericht, "auteur", "aangemaakt_op", False, Q()),
+    (HerkenIk, "user", "aangemaakt_op", False, Q()),
+    (Lidmaatschap, "user", "sinds", False, Q()),
+]
 
-    def venster(veld):
-        return {f"{veld}__gt": start, f"{veld}__lte": eind}
 
-    user = OuterRef("user")
-    return (
-        Q(Exists(Herinnering.objects.filter(**venster("moment__datum"), user=user, aanwezig=True)))
-        | Q(
-            Exists(
-                Aanwezigheid.objects.filter(
-                    **venster("bijeenkomst__begint_om__date"),
-                    user=user,
-                    status=Aanwezigheid.Status.AANWEZIG,
-                    bijeenkomst__geannuleerd=False,
-                )
-            )
-        )
-        | Q(Exists(Draad.objects.filter(**venster("aangemaakt_op__date"), auteur=user)))
-        | Q(Exists(Bericht.objects.filter(**venster("aangemaakt_op__date"), auteur=user)))
-        | Q(Exists(HerkenIk.objects.filter(**venster("aangemaakt_op__date"), user=user)))
-        | Q(Exists(Lidmaatschap.objects.filter(**venster("sinds__date"), user=user)))
+def _cursus_q(periode: Periode, filters: Filters, prefix: str = "") -> Q:
+    """On a membership: a participation of a course whose group ended in the period."""
+    return filters.groep_q(f"{prefix}groep__") & Q(
+        **{
+            f"{prefix}status": Lidmaatschap.Status.ACTIEF,
+            f"{prefix}rol": Lidmaatschap.Rol.DEELNEMER,
+            f"{prefix}groep__aanbod__soort": Aanbod.Soort.CURSUS,
+            f"{prefix}groep__einddatum__gte": periode.begin,
+            f"{prefix}groep__einddatum__lte": periode.einde,
+        }
     )
+
+
+def _voltooid(leden):
+    """The completed participations among ``leden`` as (membership, person, end) rows.
+
+    One pass: each membership is joined to its group's meetings and, per meeting, to the
+    person's own "present" (at most one row per meeting), then counted per membership;
+    no subquery per row."""
+    bij = "groep__bijeenkomsten"
+    gehouden = Q(groep__bijeenkomsten__geannuleerd=False)
+    eigen = FilteredRelation(
+        f"{bij}__aanwezigheden",
+        condition=Q(
+            **{
+                f"{bij}__aanwezigheden__user": F("user"),
+                f"{bij}__aanwezigheden__status": Aanwezigheid.Status.AANWEZIG,
+            }
+        ),
+    )
+    return (
+        leden.annotate(eigen=eigen)
+        .values("pk", "user", einde=F("groep__einddatum"))
+        .annotate(
+            procent=F("groep__aanbod__voltooiing_percentage"),
+            bijeenkomsten=Count(bij, filter=gehouden),
+            aanwezig100=100 * Count("eigen", filter=gehouden),
+        )
+        .filter(bijeenkomsten__gt=0, aanwezig100__gte=F("procent") * F("bijeenkomsten"))
+        .values_list("pk", "user", "einde")
+        .order_by()
+    )
+
+
+def _contact(periode: Periode, filters: Filters, voor: datetime.date):
+    """Signs of life after the end of a course participation (_cursus_q) whose group
+    ended before ``voor``: the distinct (person, end of the group, window) with any, the
+    window being the months of HORIZONNEN. One query, a UNION with a part per source;
+    each part joins the source's rows to the course memberships of the same person, so
+    only those people are looked at. Compared as dates, so it is the same on PostgreSQL
+    and SQLite."""
+    laatste = HORIZONNEN[-1][2]
+    # Every window lies in here: a cheap, indexable first cut on the source's own column.
+    ruim = Periode(
+        periode.begin + datetime.timedelta(days=1),
+        periode.einde + datetime.timedelta(days=laatste),
+        "",
+    )
+    # The windows follow each other, so the first whose last day is not passed is the one.
+    venster = Case(
+        *[When(dag__lte=_na_einde(tot), then=maanden) for maanden, _van, tot in HORIZONNEN[:-1]],
+        default=HORIZONNEN[-1][0],
+    )
+    delen = []
+    for model, wie, veld, is_datum, welke in BRONNEN:
+        if is_datum:
+            dag = F(veld)
+            binnen = {f"{veld}__gte": ruim.begin, f"{veld}__lte": ruim.einde}
+        else:
+            dag = TruncDate(veld)
+            binnen = {f"{veld}__gte": ruim.begin_dt, f"{veld}__lt": ruim.einde_dt}
+        lid = f"{wie}__lidmaatschappen"
+        delen.append(
+            # One filter() call, so the selection and the end date use the same join.
+            model.objects.filter(
+                welke,
+                _cursus_q(periode, filters, f"{lid}__"),
+                **binnen,
+                **{f"{lid}__groep__einddatum__lt": voor},
+            )
+            .annotate(wie=F(wie), einde=F(f"{lid}__groep__einddatum"), dag=dag)
+            .filter(dag__gt=F("einde"), dag__lte=_na_einde(laatste))
+            .annotate(venster=venster)
+            .values_list("wie", "einde", "venster")
+            .distinct()
+            .order_by()
+        )
+    return delen[0].union(*delen[1:], all=True)
 
 
 def _voltooiing(periode: Periode, filters: Filters, vandaag: datetime.date) -> dict:
-    """Completion and the black hole in one query over the course participations."""
-    leden = (
-        Lidmaatschap.objects.deelnemers()
-        .filter(
-            filters.groep_q("groep__"),
-            groep__aanbod__soort=Aanbod.Soort.CURSUS,
-            groep__einddatum__gte=periode.begin,
-            groep__einddatum__lte=periode.einde,
+    """Completion and the black hole in three queries, none of them correlated: the
+    participations, the completed ones, and the contact after the end."""
+    leden = Lidmaatschap.objects.filter(_cursus_q(periode, filters))
+    uit = leden.aggregate(deelnames=Count("pk"), deelnemers=Count("user", distinct=True))
+    voltooid = list(_voltooid(leden))
+    uit["voltooid"] = len(voltooid)
+    uit["voltooiers"] = len({user for _pk, user, _einde in voltooid})
+    # Contact is looked up for the participations whose first window has passed.
+    eerste = vandaag - datetime.timedelta(days=HORIZONNEN[0][2])
+    contact = set(_contact(periode, filters, eerste))
+    for maanden, _van, tot in HORIZONNEN:
+        grens = vandaag - datetime.timedelta(days=tot)
+        voorbij = [(user, einde) for _pk, user, einde in voltooid if einde < grens]
+        uit[f"meetbaar{maanden}"] = len({user for user, _einde in voorbij})
+        uit[f"contact{maanden}"] = len(
+            {user for user, einde in voorbij if (user, einde, maanden) in contact}
         )
-        .annotate(
-            bijeenkomsten=_telling(
-                Bijeenkomst.objects.filter(groep=OuterRef("groep"), geannuleerd=False), "groep"
-            ),
-            aanwezig100=100
-            * _telling(
-                Aanwezigheid.objects.filter(
-                    bijeenkomst__groep=OuterRef("groep"),
-                    user=OuterRef("user"),
-                    bijeenkomst__geannuleerd=False,
-                    status=Aanwezigheid.Status.AANWEZIG,
-                ),
-                "user",
-            ),
-        )
-    )
-    voltooid = Q(bijeenkomsten__gt=0) & Q(
-        aanwezig100__gte=F("groep__aanbod__voltooiing_percentage") * F("bijeenkomsten")
-    )
-    leden = leden.annotate(
-        einde=F("groep__einddatum"), is_voltooid=ExpressionWrapper(voltooid, BooleanField())
-    )
-    aggregaten = {
-        "deelnames": Count("pk"),
-        "deelnemers": Count("user", distinct=True),
-        "voltooid": Count("pk", filter=Q(is_voltooid=True)),
-        "voltooiers": Count("user", distinct=True, filter=Q(is_voltooid=True)),
-    }
-    for maanden, van, tot in HORIZONNEN:
-        # Annotated first: the contact subqueries refer to the row's own end date.
-        leden = leden.annotate(
-            **{f"c{maanden}": ExpressionWrapper(_contact(van, tot), BooleanField())}
-        )
-        voorbij = Q(is_voltooid=True, einde__lt=vandaag - datetime.timedelta(days=tot))
-        aggregaten[f"meetbaar{maanden}"] = Count("user", distinct=True, filter=voorbij)
-        aggregaten[f"contact{maanden}"] = Count(
-            "user", distinct=True, filter=voorbij & Q(**{f"c{maanden}": True})
-        )
-    return leden.aggregate(**aggregaten)
+    return uit
 
 
 def _doorstroom(periode: Periode, filters: Filters) -> dict:
