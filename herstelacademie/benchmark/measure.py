@@ -220,7 +220,12 @@ def meet_herinneringen(workers=1, batch=250) -> dict:
     much of each send is waiting for the mail server and the commit, not computing.
     """
     from nazorg.herinneringen import verstuur_herinneringen
-    from nazorg.management.commands.benchmark_herinneringen import SINK, free_port, wacht_op_poort
+    from nazorg.management.commands.benchmark_herinneringen import (
+        SINK,
+        free_port,
+        naar_sink,
+        wacht_op_poort,
+    )
     from nazorg.models import Herinnering
 
     due = Herinnering.objects.filter(status=Herinnering.Status.GEPLAND).count()
@@ -231,16 +236,7 @@ def meet_herinneringen(workers=1, batch=250) -> dict:
     try:
         if not wacht_op_poort(port):
             raise RuntimeError("The SMTP sink did not start.")
-        with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_USE_TLS=False,
-            EMAIL_USE_SSL=False,
-            EMAIL_HOST_USER="",
-            EMAIL_HOST_PASSWORD="",
-            EMAIL_TIMEOUT=10,
-        ):
+        with naar_sink(port):
             tellingen = []
 
             def engine():

@@ -59,6 +59,20 @@ def wacht_op_poort(port, seconden=20):
     return False
 
 
+def naar_sink(port):
+    """Settings that send every mail over plain SMTP to the local sink on this port."""
+    return override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+        EMAIL_TIMEOUT=10,
+    )
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -88,16 +102,7 @@ class Command(BaseCommand):
             t0 = time.monotonic()
             groep = self.maak_data(label, count)
             self.stdout.write(f"created {count} due reminders in {time.monotonic() - t0:.1f} s")
-            with override_settings(
-                EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-                EMAIL_HOST="127.0.0.1",
-                EMAIL_PORT=port,
-                EMAIL_USE_TLS=False,
-                EMAIL_USE_SSL=False,
-                EMAIL_HOST_USER="",
-                EMAIL_HOST_PASSWORD="",
-                EMAIL_TIMEOUT=10,
-            ):
+            with naar_sink(port):
                 start = time.monotonic()
                 telling = verstuur_herinneringen(batch=batch)
                 duur = time.monotonic() - start
