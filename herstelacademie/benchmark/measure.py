@@ -78,7 +78,9 @@ PAGINAS = [
     Pagina("Nazorg-overzicht", "coordinator", "nazorg_overzicht"),
     Pagina("Deelnamedashboard", "coordinator", "impact_dashboard", doel=DOEL_DASHBOARD),
     Pagina("Waarderapport", "coordinator", "impact_waarde"),
-    Pagina("Modelspiegel", "coordinator", "impact_modelspiegel"),
+    # One of the coordinator dashboards of issue #7 (academy-wide aggregates per month),
+    # so it has the dashboard's goal.
+    Pagina("Modelspiegel", "coordinator", "impact_modelspiegel", doel=DOEL_DASHBOARD),
 ]
 
 
