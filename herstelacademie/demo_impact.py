@@ -7,12 +7,14 @@ today. Idempotent: it runs once, recognised by its first group.
 """
 
 import datetime
+import random
 
 from django.db import transaction
 from django.utils import timezone
 
 from deelnemers.models import User
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
+from herstelmodel.models import Herkenningsmoment, Reflectie
 from nazorg.community_models import Bericht, Draad, HerkenIk, Ruimte
 from nazorg.models import Herinnering, NazitMoment
 
@@ -146,6 +148,50 @@ def _nazorg(groep, users, einde, vandaag, ruimte):
             HerkenIk.objects.create(bericht=bericht, user=lezer, aangemaakt_op=_tijd(dag, 15))
 
 
+# Short private notes for the generated people; nobody reads them (their accounts cannot
+# log in), they only give the modelspiegel real steps over time.
+NOTITIES = [
+    "Vandaag zag ik mezelf terug in wat iemand vertelde.",
+    "Ik merkte dat ik boos werd, en daarna rustiger.",
+    "Het lukte om iets over mezelf te zeggen in de groep.",
+    "Een goede week. Ik heb weer eens gewandeld.",
+    "Moeilijke dag, maar ik ben toch gegaan.",
+    "Ik wil mijn verhaal ooit aan anderen vertellen.",
+]
+OORZAKEN = ["verhaal", "verhaal", "sfeer", "sfeer", "houding", "anders"]
+BELEMMERINGEN = ["geen_ruimte", "te_anders", "niet_gehoord", "te_anders"]
+
+
+def _reflecties(mensen, nu, seed=7):
+    """Half a year of reflections and herkenning moments per person: steps drift upward
+    with the back and forth that is normal in the model."""
+    kans = random.Random(seed)  # noqa: S311 - demo data, not security
+    reflecties, momenten = [], []
+    for n, user in enumerate(mensen):
+        stap = 1 + n % 3
+        for week in range(26, 0, -2):
+            if kans.random() < 0.25:
+                continue
+            stap = min(6, max(1, stap + kans.choice([-1, 0, 0, 1, 1])))
+            moment = nu - datetime.timedelta(weeks=week, hours=kans.randint(0, 72))
+            reflecties.append(
+                Reflectie(auteur=user, stap=stap, tekst=kans.choice(NOTITIES), aangemaakt_op=moment)
+            )
+        for k in range(3):
+            herkend = kans.random() < 0.75
+            momenten.append(
+                Herkenningsmoment(
+                    auteur=user,
+                    soort="herkend" if herkend else "niet_herkend",
+                    oorzaak=kans.choice(OORZAKEN) if herkend else "",
+                    belemmering="" if herkend else kans.choice(BELEMMERINGEN),
+                    aangemaakt_op=nu - datetime.timedelta(weeks=4 + 6 * k, days=n % 5),
+                )
+            )
+    Reflectie.objects.bulk_create(reflecties)
+    Herkenningsmoment.objects.bulk_create(momenten)
+
+
 def maak_impact_demo(facilitator, aanbod: dict):
     if Groep.objects.filter(naam=EERSTE_GROEP).exists():
         return
@@ -182,6 +228,8 @@ def maak_impact_demo(facilitator, aanbod: dict):
         vaste_kern = mensen[26:36]
         _leden(stemmen, vaste_kern, start)
         _register(stemmen, vaste_kern, nu, seed=3)
+
+        _reflecties(mensen, nu)
 
         # Moving on: five former participants now help, since this quarter.
         sinds = _tijd(_deze_periode(vandaag, 20))

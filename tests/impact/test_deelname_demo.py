@@ -29,3 +29,20 @@ def test_demo_fills_the_dashboard(settings):
         assert kwartaal.kerncijfers[0].waarde is not None
         assert kwartaal.doorstroom[0].waarde is not None
         assert kwartaal.inschrijvingen[0].waarde is not None
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_modelspiegel(settings):
+    from impact.modelspiegel import herkenning, stappen_verdeling
+
+    settings.DEBUG = True
+    call_command("demo", verbosity=0)
+    vandaag = timezone.localdate()
+    halfjaar = eigen_periode(vandaag - datetime.timedelta(days=182), vandaag)
+    verdeling = stappen_verdeling(halfjaar, Filters())
+    zichtbaar = [n for reeks in verdeling.per_stap.values() for n in reeks if n]
+    # Several month-and-step cells with 5 or more people, across more than one step.
+    assert len(zichtbaar) >= 6
+    assert sum(1 for reeks in verdeling.per_stap.values() if any(reeks)) >= 3
+    telling = herkenning(halfjaar, Filters())
+    assert any(t.mensen for tellingen in telling.values() for t in tellingen)
