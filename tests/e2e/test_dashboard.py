@@ -1,5 +1,6 @@
 """A coordinator opens the participation dashboard, changes the period, sees the figures
-change, tries a wrong period, and downloads the CSV. Phone and desktop, checked with axe."""
+change, downloads the CSV, tries a wrong period, then changes one assumption of the value
+report and sees the report change. Phone and desktop, checked with axe."""
 
 from pathlib import Path
 
@@ -45,6 +46,17 @@ def test_coordinator_changes_the_period_and_downloads_the_csv(page, url):
     assert page.locator("#id_einde_error").is_visible()
     assert page.locator("input[name='begin']").input_value() == "2026-03-10"
     screenshot(page, "deelname-fout")
+
+    # The same journey goes on to the value report: one assumption changed, the report follows.
+    visit(page, url("/coordinator/"))
+    submit(page, page.locator("main a[href='/coordinator/waarde/']"))
+    assert page.locator("#per-deelnemer").inner_text() == "€\xa06.449,80"
+    submit(page, page.locator("main a[href='/coordinator/waarde/aannames/']"))
+    form = page.locator("form.aannames-form")
+    form.locator("input[name='wonen_aandeel']").fill("10")
+    submit(page, form.locator("button[type='submit']"))
+    submit(page, page.locator("main a[href='/coordinator/waarde/']"))
+    assert page.locator("#per-deelnemer").inner_text() == "€\xa08.449,80"  # + 5% x 40,000
 
 
 def test_dashboard_on_a_desktop(desktop_page, url):
