@@ -12,7 +12,7 @@ from allauth.mfa import signals as mfa_signals
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth import signals as auth_signals
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
 from .log import record
 from .middleware import huidige_actor
@@ -113,6 +113,21 @@ def na_user_save(sender, instance, created, raw=False, update_fields=None, **kwa
         if nu is not None and bool(nu) != bool(was):
             record(Soort.ROL, actor=huidige_actor(), betreft=instance, rol=code, aan=bool(nu))
     onthoud_user_rollen(sender, instance)
+
+
+def na_rechten(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """An explicit permission given to or taken from a person in the admin, such as
+    exporting lists with names: as much a role change as becoming coordinator."""
+    if reverse or action not in ("post_add", "post_remove") or not pk_set:
+        return
+    for codename in model.objects.filter(pk__in=pk_set).values_list("codename", flat=True):
+        record(
+            Soort.ROL,
+            actor=huidige_actor(),
+            betreft=instance,
+            rol=codename[:40],
+            aan=action == "post_add",
+        )
 
 
 def _lid_stand(lidmaatschap_model, waarden):
@@ -219,6 +234,9 @@ def connect():
     mfa_signals.authenticator_reset.connect(bij_nieuwe_codes, dispatch_uid=uid + "mfa_reset")
     post_init.connect(onthoud_user_rollen, sender=user, dispatch_uid=uid + "user_init")
     post_save.connect(na_user_save, sender=user, dispatch_uid=uid + "user_save")
+    m2m_changed.connect(
+        na_rechten, sender=user.user_permissions.through, dispatch_uid=uid + "user_perms"
+    )
     post_init.connect(onthoud_lid, sender=lidmaatschap, dispatch_uid=uid + "lid_init")
     post_save.connect(na_lid_save, sender=lidmaatschap, dispatch_uid=uid + "lid_save")
     post_delete.connect(na_lid_delete, sender=lidmaatschap, dispatch_uid=uid + "lid_delete")

@@ -58,6 +58,7 @@ def _rol(code: str, groep: str) -> str:
         "superuser": _("full administrator"),
         "facilitator": _("facilitator of %(groep)s") % {"groep": groep},
         "vrijwilliger": _("volunteer in %(groep)s") % {"groep": groep},
+        "export_named": _("allowed to export lists with names"),
     }
     return rollen.get(code, code)
 

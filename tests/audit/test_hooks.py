@@ -158,6 +158,26 @@ def test_role_change_in_the_admin_names_who_did_it(client, deelnemer):
     assert event.details == {"rol": "coordinator", "aan": True}
 
 
+def test_granting_and_taking_the_named_export_permission_is_recorded(coordinator, client):
+    from django.contrib.auth.models import Permission
+
+    recht = Permission.objects.get(content_type__app_label="impact", codename="export_named")
+    coordinator.user_permissions.add(recht)
+    coordinator.user_permissions.remove(recht)
+    gebeurd = [
+        e.details
+        for e in events(soort=Soort.ROL, betreft=coordinator)
+        if e.details["rol"] == "export_named"
+    ]
+    assert gebeurd == [
+        {"rol": "export_named", "aan": True},
+        {"rol": "export_named", "aan": False},
+    ]
+    client.force_login(coordinator)
+    html = client.get(reverse("mijn_logboek")).content.decode()
+    assert "export lists with names" in html or "lijsten met namen" in html
+
+
 def test_a_new_superuser_is_recorded(db):
     user = UserFactory(is_staff=True, is_superuser=True)
     rollen = {e.details["rol"] for e in events(soort=Soort.ROL, betreft=user)}

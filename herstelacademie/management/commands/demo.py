@@ -12,6 +12,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -164,6 +165,11 @@ class Command(BaseCommand):
             self._herstelmodel(users, extra)
             self._facilitators(users)
             maak_impact_demo(users["facilitator@demo.nl"], aanbod)
+            # Inge holds the explicit permission for lists with names, so the demo shows
+            # that export (and its line in the audit trail).
+            users["coordinator@demo.nl"].user_permissions.add(
+                Permission.objects.get(content_type__app_label="impact", codename="export_named")
+            )
             # The finished course gets its nazit moments and reminders, as the daily job would.
             nazit_planning.plan_alle()
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
