@@ -210,6 +210,9 @@ else:
 HEARTBEAT_INTERVAL = envint("HEARTBEAT_INTERVAL", 30)
 # /healthz calls the background jobs unhealthy when the heartbeat is older than this.
 HEARTBEAT_MAX_AGE = envint("HEARTBEAT_MAX_AGE", max(120, HEARTBEAT_INTERVAL * 4))
+# How many worker processes may send nazit reminders side by side when many are due
+# (the worker's concurrency should be at least this; docker-compose runs 4).
+HERINNERING_ENGINES = envint("HERINNERING_ENGINES", 4)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
     "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},

@@ -316,6 +316,15 @@ def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None) -> 
     return telling
 
 
+def extra_engines(max_engines: int, per_engine: int) -> int:
+    """How many engines should help the current one: one per `per_engine` due reminders,
+    at most `max_engines` in all. One query. Claims use SKIP LOCKED, so engines side by
+    side never send the same reminder twice; they only share the work."""
+    due = Herinnering.objects.filter(status=S.GEPLAND, verstuur_op__lte=timezone.now()).count()
+    nodig = -(-due // per_engine)  # ceiling
+    return max(0, min(max_engines, nodig) - 1)
+
+
 # --- For the coordinator: aggregates only ----------------------------------------------------
 
 MIN_MENSEN = 5  # no aggregate about fewer people than this (DESIGN.md, principle 2)

@@ -2,12 +2,22 @@
 a task only says "process what is due", so a lost or doubled task changes nothing."""
 
 from celery import shared_task
+from django.conf import settings
 
 from . import herinneringen, planning
 
+# Due reminders one engine takes on before another one is asked to help (one engine
+# sends roughly 150-200 a second, so a thousand is a few seconds of work).
+PER_ENGINE = 1000
+
 
 @shared_task(ignore_result=True)
-def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None):
+def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None, helpen=True):
+    """The beat task. When many reminders are due (e.g. a large course ended), it first
+    asks up to HERINNERING_ENGINES - 1 other worker processes to help, then works itself."""
+    if helpen:
+        for _ in range(herinneringen.extra_engines(settings.HERINNERING_ENGINES, PER_ENGINE)):
+            verstuur_herinneringen.delay(batch=batch, max_batches=max_batches, helpen=False)
     return herinneringen.verstuur_herinneringen(batch=batch, max_batches=max_batches)
 
 
