@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format messages check-deploy bench loadtest audit-deps clean
+.PHONY: run test lint layers format messages check-deploy bench loadtest audit-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(VENV)/.installed-dev node_modules/.installed
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## layers: list imports from an app to one above it (README "Layers"); expected: none
+layers:
+	$(PYTHON) bin/layers
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

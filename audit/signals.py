@@ -1,18 +1,17 @@
-"""Hooks that write the audit trail: logins, passwords, two-step verification, roles,
-reads of shared reflections.
+"""Hooks that write the audit trail for accounts: logins, passwords, two-step
+verification and the roles on the user row.
 
-The apps themselves do not know about the trail: audit listens to their signals. Models
-of other apps are looked up with apps.get_model in connect(), so this module imports
-nothing above it. Details hold ids and short codes only, never anything a person wrote,
-typed or searched for.
+audit listens to the signals of Django and allauth below it. Apps above record their own
+events through `audit.log.record` (e.g. memberships in groepen/audit.py, reads of
+shared reflections in herstelmodel/audit.py). Details hold ids and short codes only,
+never anything a person wrote, typed or searched for.
 """
 
 from allauth.account import signals as account_signals
 from allauth.mfa import signals as mfa_signals
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth import signals as auth_signals
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.signals import m2m_changed, post_init, post_save
 
 from .log import record
 from .middleware import huidige_actor
@@ -26,7 +25,6 @@ USER_ROLLEN = {
     "is_staff": "beheerder",
     "is_superuser": "superuser",
 }
-LID_VELDEN = ("rol", "status", "vrijwilliger")
 RECOVERY_CODES = "recovery_codes"
 
 
@@ -130,97 +128,8 @@ def na_rechten(sender, instance, action, reverse, model, pk_set, **kwargs):
         )
 
 
-def _lid_stand(lidmaatschap_model, waarden):
-    """(facilitator now?, volunteer now?) for a membership's stored values."""
-    is_facilitator = (
-        waarden.get("rol") == lidmaatschap_model.Rol.FACILITATOR
-        and waarden.get("status") == lidmaatschap_model.Status.ACTIEF
-    )
-    return is_facilitator, bool(waarden.get("vrijwilliger"))
-
-
-def onthoud_lid(sender, instance, **kwargs):
-    d = instance.__dict__
-    instance._audit_lid = {veld: d.get(veld) for veld in LID_VELDEN}
-
-
-def na_lid_save(sender, instance, created, raw=False, **kwargs):
-    if raw or any(veld not in instance.__dict__ for veld in LID_VELDEN):
-        return  # a partly loaded row: nothing to compare with
-    was_f, was_v = (False, False) if created else _lid_stand(sender, instance._audit_lid)
-    nu_f, nu_v = _lid_stand(sender, instance.__dict__)
-    actor = huidige_actor()
-    if nu_f != was_f:
-        record(
-            Soort.ROL,
-            actor=actor,
-            betreft=instance.user,
-            rol="facilitator",
-            aan=nu_f,
-            groep=instance.groep_id,
-        )
-    if nu_v != was_v:
-        record(
-            Soort.ROL,
-            actor=actor,
-            betreft=instance.user,
-            rol="vrijwilliger",
-            aan=nu_v,
-            groep=instance.groep_id,
-        )
-    onthoud_lid(sender, instance)
-
-
-def na_lid_delete(sender, instance, origin=None, **kwargs):
-    # When the person's whole account row goes, the erasure itself is the event (and
-    # a new row pointing at that account could not be kept anyway).
-    if isinstance(origin, get_user_model()) or getattr(origin, "model", None) is get_user_model():
-        return
-    is_facilitator, _ = _lid_stand(sender, instance.__dict__)
-    if is_facilitator:
-        record(
-            Soort.ROL,
-            actor=huidige_actor(),
-            betreft=instance.user,
-            rol="facilitator",
-            aan=False,
-            groep=instance.groep_id,
-        )
-
-
-# --- Reads of shared reflections -------------------------------------------------------
-
-
-def na_leesmoment(sender, instance, created, raw=False, **kwargs):
-    """Every read is kept as a Leesmoment (the author sees them all); the trail needs
-    only the first read per reader per reflection."""
-    if not created or raw:
-        return
-    eerder = sender.objects.filter(reflectie_id=instance.reflectie_id, lezer_id=instance.lezer_id)
-    if eerder.exclude(pk=instance.pk).exists():
-        return
-    reflectie = instance.reflectie
-    lidmaatschap = apps.get_model("groepen", "Lidmaatschap")
-    als_facilitator = (
-        reflectie.groep_id is not None
-        and lidmaatschap.objects.facilitators()
-        .filter(user_id=instance.lezer_id, groep_id=reflectie.groep_id)
-        .exists()
-    )
-    record(
-        Soort.REFLECTIE_GELEZEN,
-        actor=instance.lezer,
-        betreft=reflectie.auteur,
-        reflectie=reflectie.pk,
-        groep=reflectie.groep_id,
-        als="facilitator" if als_facilitator else "lid",
-    )
-
-
 def connect():
     user = get_user_model()
-    lidmaatschap = apps.get_model("groepen", "Lidmaatschap")
-    leesmoment = apps.get_model("herstelmodel", "Leesmoment")
     uid = "audit."
     auth_signals.user_logged_in.connect(bij_login, dispatch_uid=uid + "login")
     auth_signals.user_logged_out.connect(bij_logout, dispatch_uid=uid + "logout")
@@ -237,7 +146,3 @@ def connect():
     m2m_changed.connect(
         na_rechten, sender=user.user_permissions.through, dispatch_uid=uid + "user_perms"
     )
-    post_init.connect(onthoud_lid, sender=lidmaatschap, dispatch_uid=uid + "lid_init")
-    post_save.connect(na_lid_save, sender=lidmaatschap, dispatch_uid=uid + "lid_save")
-    post_delete.connect(na_lid_delete, sender=lidmaatschap, dispatch_uid=uid + "lid_delete")
-    post_save.connect(na_leesmoment, sender=leesmoment, dispatch_uid=uid + "leesmoment")

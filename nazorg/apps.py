@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NazorgConfig(AppConfig):
     name = "nazorg"
     verbose_name = _("Aftercare")
+
+    def ready(self):
+        from . import audit
+
+        audit.register()

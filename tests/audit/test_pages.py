@@ -133,6 +133,25 @@ def test_own_trail_is_paginated_with_constant_queries(
     assert client.get(MIJN, {"pagina": "onzin"}).status_code == 200
 
 
+def test_moderation_in_words_for_the_facilitator_and_with_labels_in_the_overview(
+    client, groep, deelnemer, facilitator, coordinator
+):
+    # The sentence and the labels come from nazorg through audit's registry.
+    ruimte = Ruimte.objects.create(groep=groep, naam="Cohort")
+    draad = Draad.objects.create(ruimte=ruimte, titel="Draad", auteur=deelnemer)
+    bericht = Bericht.objects.create(draad=draad, auteur=deelnemer, tekst=CANARY)
+    zaak, _ = moderatie.meld(bericht, UserFactory(), "")
+    moderatie.besluit(zaak, facilitator, Moderatiezaak.Besluit.VERBORGEN, "Niet hier")
+    client.force_login(facilitator)
+    [regel] = [r for r in client.get(MIJN).context["regels"] if "report" in r.tekst]
+    assert (regel.tekst, regel.door) == ("You decided on a report in the community: hidden.", "")
+
+    client.force_login(coordinator)
+    html = tekst(client.get(OVERZICHT, {"soort": Soort.MODERATIE}))
+    assert f"case: {zaak.pk} · post: {bericht.pk} · decision: verborgen" in html
+    assert CANARY not in html
+
+
 # --- The coordinator's overview ------------------------------------------------------------------
 
 
