@@ -73,7 +73,7 @@ SECTIES = (
         V("geplaatst_op", _l("Posted on"), "aangemaakt_op"), V("bewerkt_op", _l("Changed on")),
         V("tekst", _l("Your message"), lang=True),
     ), volgorde=100, modellen=(Bericht,)),
-    Sectie("herken_ik", _l("Community: \u201cI recognise this\u201d"),
+    Sectie("herken_ik", _l("Community: “I recognise this”"),
            lambda u: HerkenIk.objects.filter(user=u).order_by("aangemaakt_op", "pk"), (
         V("bericht", _l("Post number"), "bericht_id"), V("op", T, "aangemaakt_op"),
     ), volgorde=110, modellen=(HerkenIk,)),
