@@ -1,8 +1,6 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
@@ -39,46 +37,8 @@ class SignupForm(WithoutPlaceholders, AllauthSignupForm):
         help_text=_("Others only see this name. It does not have to be your real name."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
-    # Consent: the privacy statement is required; emails are separate, optional choices
-    # (saved by deelnemers.adapter through the privacy app).
-    privacy = forms.BooleanField(
-        label=_("I have read the privacy statement and I agree to it."),
-        error_messages={
-            "required": _(
-                "Tick this box to agree to the privacy statement. We can only make your "
-                "account when you agree."
-            )
-        },
-    )
-    nazit_email = forms.BooleanField(
-        label=_("Email me about follow-up meetings (nazit) after a course."),
-        required=False,
-        help_text=_("You can change this at any time."),
-    )
-    digest = forms.BooleanField(
-        label=_("Email me a weekly summary of new conversations in the community."),
-        required=False,
-        help_text=_("You can change this at any time."),
-    )
-    field_order = [
-        "email",
-        "roepnaam",
-        "password1",
-        "password2",
-        "privacy",
-        "nazit_email",
-        "digest",
-    ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # A link in the help text (safe HTML): the statement opens next to the form, so
-        # nothing typed here is lost.
-        self.fields["privacy"].help_text = format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            reverse("privacyverklaring"),
-            _("Read the privacy statement (opens in a new tab)"),
-        )
+    # The consent fields are added by privacy.signup.SignupForm (privacy sits above).
+    field_order = ["email", "roepnaam", "password1", "password2"]
 
     def clean_roepnaam(self):
         return clean_roepnaam_value(self.cleaned_data["roepnaam"])

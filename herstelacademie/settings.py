@@ -152,8 +152,8 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herstelacademie] "
-ACCOUNT_ADAPTER = "deelnemers.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"login": "deelnemers.forms.LoginForm", "signup": "deelnemers.forms.SignupForm"}
+ACCOUNT_ADAPTER = "privacy.signup.AccountAdapter"
+ACCOUNT_FORMS = {"login": "deelnemers.forms.LoginForm", "signup": "privacy.signup.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     # allauth's defaults, stated here so they are visible and reviewed.
     "login_failed": "5/5m/ip,5/5m/key",

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from audit.log import record
 from audit.models import AuditEvent
+from lib import privacy as privacy_register
 
 from . import verwijderen
 from .models import Verwijderverzoek
@@ -62,23 +63,19 @@ def _gewaarschuwd_sinds_activiteit(tot=None):
 def inactief(vandaag: datetime.date | None = None):
     """Accounts past the retention period that may be erased for it. Never superusers,
     coordinators, staff, facilitators of a group that has not ended, or erased accounts."""
-    from groepen.models import Lidmaatschap
-
     vandaag = vandaag or timezone.localdate()
-    lopende_facilitators = Lidmaatschap.objects.facilitators().filter(
-        Q(groep__einddatum__isnull=True) | Q(groep__einddatum__gte=vandaag)
+    accounts = _met_activiteit().filter(
+        activiteit__lt=_grens(vandaag),
+        verwijderd_op__isnull=True,
+        is_superuser=False,
+        is_staff=False,
+        is_coordinator=False,
     )
-    return (
-        _met_activiteit()
-        .filter(
-            activiteit__lt=_grens(vandaag),
-            verwijderd_op__isnull=True,
-            is_superuser=False,
-            is_staff=False,
-            is_coordinator=False,
-        )
-        .exclude(pk__in=lopende_facilitators.values("user"))
-    )
+    # What the apps' providers add, e.g. groepen: facilitators of a running group.
+    for blokkade in privacy_register.blokkades():
+        if blokkade.wie is not None:
+            accounts = accounts.exclude(pk__in=blokkade.wie(vandaag))
+    return accounts
 
 
 @dataclass

@@ -7,6 +7,9 @@ starts at once. The number of queries is fixed (one per kind), whatever the amou
 
 Only rows the person wrote or owns are included, never someone else's words: for a post
 in someone else's thread, the thread's number is given but not its title.
+
+What is in it comes from each app's privacy provider (`<app>/privacy.py`, registered with
+lib.privacy); this module only writes it out.
 """
 
 from __future__ import annotations
@@ -14,57 +17,17 @@ from __future__ import annotations
 import datetime
 import json
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from allauth.account.models import EmailAddress
-from allauth.mfa.utils import is_mfa_enabled
-from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 
-from audit.models import AuditEvent
-from groepen.models import (
-    Aanwezigheid,
-    Intervisiebijeenkomst,
-    IntervisieLid,
-    KalenderFeed,
-    Lidmaatschap,
-    Sessielog,
-)
-from herstelmodel.models import (
-    Gevoel,
-    Herkenningsmoment,
-    Leesmoment,
-    Reflectie,
-    Stap,
-    Verhaal,
-    VerhaalVersie,
-    Zichtbaarheid,
-)
-from herstelmodel.stappen import VERHAAL_DELEN
-from herstelmodel.verhaal import delen_van
-from nazorg.community_models import Status
-from nazorg.models import (
-    Bericht,
-    Demping,
-    DigestVoorkeur,
-    Draad,
-    Herinnering,
-    HerkenIk,
-    Melding,
-    Moderatiezaak,
-    NazorgVoorkeur,
-    RichtlijnAkkoord,
-)
+from lib import privacy as privacy_register
+from lib.privacy import Sectie, Veld
 
-from .models import Toestemming, Verwijderverzoek
-
-CHUNK = 500
 # Hand the zip to the web server in pieces of about this size.
 FLUSH_BYTES = 64 * 1024
 SECTIES_MARKER = "<!--SECTIES-->"
@@ -89,256 +52,18 @@ STIJL = mark_safe(  # a constant, no user input
 )
 
 
-@dataclass(frozen=True)
-class Veld:
-    sleutel: str  # the key in gegevens.json
-    label: str
-    # Where the value comes from: an attribute path ("groep.naam", default: the key), or
-    # a function (row, user) -> value.
-    pad: str | Callable = ""
-    keuzes: dict | None = None  # code -> label, for choices (or the parts of a story)
-    lang: bool = False  # a text someone wrote: shown with its line breaks
+class _Secties:
+    """Every app's sections (lib.privacy), in the export's order. Read when used, so the
+    providers registered when the apps were ready are all there."""
 
-    def waarde(self, rij, user):
-        if isinstance(rij, dict):
-            return rij.get(self.sleutel)
-        if callable(self.pad):
-            return self.pad(rij, user)
-        for deel in (self.pad or self.sleutel).split("."):
-            rij = getattr(rij, deel) if rij is not None else None
-        return rij
+    def __iter__(self) -> Iterator[Sectie]:
+        return iter(privacy_register.secties())
+
+    def __len__(self) -> int:
+        return len(privacy_register.secties())
 
 
-@dataclass(frozen=True)
-class Sectie:
-    sleutel: str
-    titel: str
-    # user -> the rows: a queryset (read in chunks) or a short list.
-    bron: Callable
-    velden: tuple[Veld, ...]
-    uitleg: str = ""
-    # Left out of the readable page when empty (e.g. facilitator notes for a participant).
-    optioneel: bool = False
-
-    def rijen(self, user) -> Iterator[dict]:
-        bron = self.bron(user)
-        if isinstance(bron, QuerySet):
-            bron = bron.iterator(chunk_size=CHUNK)
-        for rij in bron:
-            yield {veld.sleutel: veld.waarde(rij, user) for veld in self.velden}
-
-
-def K(choices) -> dict:
-    return dict(choices.choices)
-
-
-def _emailadressen(user, _user):
-    emails = EmailAddress.objects.filter(user=user).order_by("email")
-    return ", ".join(e.email + ("" if e.verified else f" ({_('not confirmed')})") for e in emails)
-
-
-def _community_keuzes(user):
-    for a in RichtlijnAkkoord.objects.filter(user=user).order_by("versie"):
-        yield {
-            "wat": _("Community guidelines accepted"),
-            "waarde": a.versie,
-            "op": a.geaccepteerd_op,
-        }
-    for d in DigestVoorkeur.objects.filter(user=user):
-        yield {"wat": _("Weekly summary by email"), "waarde": d.wekelijks, "op": d.laatst_verstuurd}
-    for d in Demping.objects.filter(user=user).order_by("pk").iterator(chunk_size=CHUNK):
-        yield {"wat": _("Muted conversation"), "waarde": d.draad_id, "op": None}
-
-
-def _eigen_titel(bericht, user):
-    # The title only of their own thread: someone else's title is their words.
-    return bericht.draad.titel if bericht.draad.auteur_id == user.pk else None
-
-
-# --- What is in the export, in this order ----------------------------------------------
-# Only rows the person wrote or owns; a table, so ruff leaves its layout alone.
-
-V = Veld
-T = _l("When")
-# fmt: off
-SECTIES = (
-    Sectie("account", _l("Your account"), lambda u: [u], (
-        V("email", _l("Email address")), V("roepnaam", _l("Your name in the academy")),
-        V("lid_sinds", _l("Joined"), "date_joined"), V("laatst_actief", _l("Last active")),
-        V("coordinator", _l("Coordinator"), "is_coordinator"),
-        V("tweestaps", _l("Two-step verification"), lambda o, u: is_mfa_enabled(u)),
-        V("emailadressen", _l("All email addresses"), _emailadressen),
-    )),
-    Sectie("reflecties", _l("Reflections"), lambda u: Reflectie.objects.filter(auteur=u)
-           .select_related("groep", "bijeenkomst").order_by("aangemaakt_op", "pk"), (
-        V("id", _l("Number"), "pk"), V("geschreven_op", _l("Written on"), "aangemaakt_op"),
-        V("gewijzigd_op", _l("Changed on")), V("stap", _l("Step"), keuzes=K(Stap)),
-        V("gevoel", _l("Feeling"), keuzes=K(Gevoel)),
-        V("zichtbaarheid", _l("Who may read it"), keuzes=K(Zichtbaarheid)),
-        V("gedeeld_op", _l("Shared on")), V("groep", _l("Group"), "groep.naam"),
-        V("bijeenkomst", _l("Meeting"), "bijeenkomst.begint_om"),
-        V("tekst", _l("Your reflection"), lang=True),
-    )),
-    Sectie("leesmomenten", _l("Who read your shared reflections"),
-           lambda u: Leesmoment.objects.filter(reflectie__auteur=u).select_related("lezer")
-           .order_by("gelezen_op", "pk"), (
-        V("reflectie", _l("Reflection number"), "reflectie_id"),
-        V("lezer", _l("Read by"), "lezer.roepnaam"), V("gelezen_op", _l("Read on")),
-    )),
-    Sectie("herkenningsmomenten", _l("Moments of recognition"),
-           lambda u: Herkenningsmoment.objects.filter(auteur=u)
-           .select_related("groep", "bijeenkomst").order_by("aangemaakt_op", "pk"), (
-        V("genoteerd_op", _l("Noted on"), "aangemaakt_op"),
-        V("soort", _l("What happened"), keuzes=K(Herkenningsmoment.Soort)),
-        V("oorzaak", _l("What made it click"), keuzes=K(Herkenningsmoment.Oorzaak)),
-        V("belemmering", _l("What stood in the way"), keuzes=K(Herkenningsmoment.Belemmering)),
-        V("groep", _l("Group"), "groep.naam"),
-        V("bijeenkomst", _l("Meeting"), "bijeenkomst.begint_om"),
-        V("notitie", _l("Your note"), lang=True),
-    )),
-    Sectie("verhaal", _l("My story: sharing"),
-           lambda u: Verhaal.objects.filter(auteur=u).select_related("gedeeld_met"), (
-        V("gedeeld_met", _l("Shared with group"), "gedeeld_met.naam"),
-        V("gedeelde_versie", _l("Shared version"), "gedeelde_versie_id"),
-        V("gedeeld_op", _l("Shared on")),
-    )),
-    Sectie("verhaal_versies", _l("My story: all versions"),
-           lambda u: VerhaalVersie.objects.filter(verhaal__auteur=u)
-           .order_by("aangemaakt_op", "pk"), (
-        V("id", _l("Version"), "pk"), V("gemaakt_op", _l("Saved on"), "aangemaakt_op"),
-        V("titel", _l("Title")),
-        V("delen", _l("Text"), lambda o, u: delen_van(o),
-          keuzes={d.sleutel: d.titel for d in VERHAAL_DELEN}, lang=True),
-    )),
-    Sectie("lidmaatschappen", _l("Groups and courses"),
-           lambda u: Lidmaatschap.objects.filter(user=u).select_related("groep__aanbod")
-           .order_by("sinds", "pk"), (
-        V("groep", _l("Group"), "groep.naam"), V("aanbod", _l("Offer"), "groep.aanbod.titel"),
-        V("rol", _l("Role"), keuzes=K(Lidmaatschap.Rol)),
-        V("status", _l("Status"), keuzes=K(Lidmaatschap.Status)),
-        V("vrijwilliger", _l("Volunteer")), V("sinds", _l("Since")),
-        V("status_sinds", _l("Status since")),
-        V("motivatie", _l("Why you wanted to join"), lang=True),
-    )),
-    Sectie("aanwezigheid", _l("Attendance"),
-           lambda u: Aanwezigheid.objects.filter(user=u).select_related("bijeenkomst__groep")
-           .order_by("bijeenkomst__begint_om", "pk"), (
-        V("groep", _l("Group"), "bijeenkomst.groep.naam"),
-        V("bijeenkomst", _l("Meeting"), "bijeenkomst.begint_om"),
-        V("status", _l("Status"), keuzes=K(Aanwezigheid.Status)),
-    )),
-    Sectie("community_gesprekken", _l("Community: conversations you started"),
-           lambda u: Draad.objects.filter(auteur=u).select_related("ruimte")
-           .order_by("aangemaakt_op", "pk"), (
-        V("id", _l("Number"), "pk"), V("ruimte", _l("Space"), "ruimte.naam"),
-        V("titel", _l("Title")), V("zonder_naam", _l("Without your name"), "anoniem"),
-        V("status", _l("Status"), keuzes=K(Status)),
-        V("geplaatst_op", _l("Posted on"), "aangemaakt_op"),
-    )),
-    Sectie("community_berichten", _l("Community: your posts"),
-           lambda u: Bericht.objects.filter(auteur=u).select_related("draad")
-           .order_by("aangemaakt_op", "pk"), (
-        V("id", _l("Number"), "pk"), V("gesprek", _l("Conversation number"), "draad_id"),
-        V("gesprek_titel", _l("Conversation"), _eigen_titel),
-        V("zonder_naam", _l("Without your name"), "anoniem"),
-        V("status", _l("Status"), keuzes=K(Status)),
-        V("signaalwoord", _l("Contains a signal word"), "signaal"),
-        V("verhaal_versie", _l("Story version"), "getuigenis_id"),
-        V("geplaatst_op", _l("Posted on"), "aangemaakt_op"), V("bewerkt_op", _l("Changed on")),
-        V("tekst", _l("Your message"), lang=True),
-    )),
-    Sectie("herken_ik", _l("Community: \u201cI recognise this\u201d"),
-           lambda u: HerkenIk.objects.filter(user=u).order_by("aangemaakt_op", "pk"), (
-        V("bericht", _l("Post number"), "bericht_id"), V("op", T, "aangemaakt_op"),
-    )),
-    Sectie("community_gemeld", _l("Community: posts you reported"),
-           lambda u: Moderatiezaak.objects.filter(gemeld_door=u).order_by("aangemaakt_op", "pk"), (
-        V("bericht", _l("Post number"), "bericht_id"),
-        V("gemeld_op", _l("Reported on"), "aangemaakt_op"),
-        V("reden", _l("Your reason"), lang=True),
-    )),
-    # Decisions about their own posts, as they were told; never who reported them.
-    Sectie("community_besluiten", _l("Community: decisions about your posts"),
-           lambda u: Moderatiezaak.objects.filter(bericht__auteur=u, afgehandeld_op__isnull=False)
-           .order_by("afgehandeld_op", "pk"), (
-        V("bericht", _l("Post number"), "bericht_id"),
-        V("besluit", _l("Decision"), keuzes=K(Moderatiezaak.Besluit)),
-        V("op", T, "afgehandeld_op"), V("reden", _l("Reason"), "besluit_reden", lang=True),
-    )),
-    Sectie("community_keuzes", _l("Community: your choices"), _community_keuzes, (
-        V("wat", _l("What")), V("waarde", _l("Value")), V("op", T),
-    )),
-    Sectie("herinneringen", _l("Follow-up reminders"),
-           lambda u: Herinnering.objects.filter(user=u).select_related("groep", "moment")
-           .order_by("verstuur_op", "pk"), (
-        V("groep", _l("Group"), "groep.naam"),
-        V("nazit_op", _l("Follow-up meeting"), lambda o, u: o.moment.begint_om or o.moment.datum),
-        V("status", _l("Status"), keuzes=K(Herinnering.Status)),
-        V("versturen_op", _l("To be sent on"), "verstuur_op"),
-        V("verstuurd_op", _l("Sent on"), "verzonden_op"),
-        V("antwoord", _l("Your answer"), keuzes=K(Herinnering.Antwoord)),
-        V("beantwoord_op", _l("Answered on")), V("was_er", _l("You were there"), "aanwezig"),
-    )),
-    Sectie("nazorg_voorkeuren", _l("Follow-up choices"),
-           lambda u: NazorgVoorkeur.objects.filter(user=u).select_related("groep").order_by("pk"), (
-        V("groep", _l("Group"), lambda o, u: o.groep.naam if o.groep else _("all groups")),
-        V("gestopt", _l("No more reminders")), V("per_email", _l("By email")),
-        V("in_app", _l("In the app")),
-    )),
-    Sectie("meldingen", _l("Notifications"),
-           lambda u: Melding.objects.filter(user=u).order_by("aangemaakt_op", "pk"), (
-        V("titel", _l("Title")), V("link", _l("Link")), V("op", T, "aangemaakt_op"),
-        V("gelezen_op", _l("Read on")),
-    )),
-    Sectie("toestemmingen", _l("Privacy statements you agreed to"),
-           lambda u: Toestemming.objects.filter(user=u).select_related("verklaring")
-           .order_by("geaccepteerd_op", "pk"), (
-        V("versie", _l("Version"), "verklaring.versie"),
-        V("geaccepteerd_op", _l("Agreed on")),
-    )),
-    Sectie("logboek", _l("Your log: what happened with your account"),
-           lambda u: AuditEvent.objects.over(u).order_by("tijd", "pk"), (
-        V("soort", _l("What"), keuzes=K(AuditEvent.Soort)), V("tijd", T),
-        V("door_jou", _l("Done by you"), lambda o, u: o.actor_id == u.pk),
-        V("over_jou", _l("About you"), lambda o, u: o.betreft_id == u.pk),
-        V("details", _l("Numbers")),
-    )),
-    Sectie("kalender", _l("Calendar link"), lambda u: KalenderFeed.objects.filter(user=u), (
-        V("gemaakt_op", _l("Made on"), "aangemaakt_op"),
-    ), _l("The secret link itself is left out: it works like a password."), optioneel=True),
-    Sectie("verwijderverzoeken", _l("Requests to delete your account"),
-           lambda u: Verwijderverzoek.objects.filter(user=u).order_by("aangevraagd_op", "pk"), (
-        V("aangevraagd_op", _l("Asked on")), V("uitvoeren_na", _l("Carried out after")),
-        V("berichten", _l("Community posts"), keuzes=K(Verwijderverzoek.Berichten)),
-        V("status", _l("Status"), keuzes=K(Verwijderverzoek.Status)),
-        V("afgehandeld_op", _l("Handled on")),
-    ), optioneel=True),
-    Sectie("sessielogs", _l("Session logs you wrote"),
-           lambda u: Sessielog.objects.filter(geschreven_door=u)
-           .select_related("bijeenkomst__groep").order_by("aangemaakt_op", "pk"), (
-        V("groep", _l("Group"), "bijeenkomst.groep.naam"),
-        V("bijeenkomst", _l("Meeting"), "bijeenkomst.begint_om"),
-        V("geschreven_op", _l("Written on"), "aangemaakt_op"),
-        V("sfeer", _l("Atmosphere"), lang=True), V("veiligheid", _l("Safety"), lang=True),
-        V("opvallend", _l("What stood out"), lang=True),
-        V("opvolging", _l("To follow up"), lang=True),
-    ), optioneel=True),
-    Sectie("intervisiegroepen", _l("Intervision groups"),
-           lambda u: IntervisieLid.objects.filter(user=u).select_related("groep").order_by("pk"), (
-        V("groep", _l("Group"), "groep.naam"), V("sinds", _l("Since")),
-        V("actief", _l("Still a member")),
-    ), optioneel=True),
-    Sectie("intervisie", _l("Intervision notes you wrote"),
-           lambda u: Intervisiebijeenkomst.objects.filter(aangemaakt_door=u)
-           .select_related("groep").order_by("begint_om", "pk"), (
-        V("groep", _l("Group"), "groep.naam"), V("begint_om", _l("Date and time")),
-        V("methode", _l("Method"), keuzes=K(Intervisiebijeenkomst.Methode)),
-        V("thema", _l("Theme"), keuzes=K(Intervisiebijeenkomst.Thema)),
-        V("vraag", _l("The question"), lang=True), V("inzichten", _l("Insights"), lang=True),
-        V("afspraken", _l("Agreements"), lang=True),
-    ), optioneel=True),
-)
-# fmt: on
+SECTIES = _Secties()
 
 
 # --- Writing: JSON, HTML and the zip around them ---------------------------------------

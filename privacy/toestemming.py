@@ -16,8 +16,7 @@ from django.utils import timezone
 
 from audit.log import record
 from audit.models import AuditEvent
-from nazorg.models import DigestVoorkeur
-from nazorg.planning import zet_kanalen
+from lib import privacy as privacy_register
 
 from .models import Privacyverklaring, Toestemming
 
@@ -102,13 +101,26 @@ def accepteer_geldende(user) -> Toestemming | None:
 
 def bij_aanmelding(user, *, nazit_email: bool, digest: bool) -> None:
     """Sign-up: the statement in force is accepted, and the two optional email choices
-    become the person's settings, where they can change them later."""
+    become the person's settings, where they can change them later (the app that owns
+    each choice saves it: nazorg, through its privacy provider)."""
+    antwoorden = {"nazit_email": nazit_email, "digest": digest}
     with transaction.atomic():
-        zet_kanalen(user, per_email=nazit_email, in_app=True)
-        DigestVoorkeur.objects.update_or_create(user=user, defaults={"wekelijks": digest})
+        for provider in privacy_register.providers():
+            if provider.bij_aanmelding is not None:
+                provider.bij_aanmelding(user, antwoorden)
         verklaring = geldende_verklaring()
         if verklaring is not None:
             accepteer(user, verklaring, nazit_email=nazit_email, digest=digest)
+
+
+def emailkeuzes(user) -> dict:
+    """The current email choices of the sign-up form ("nazit_email", "digest"), as the
+    apps that own them report them."""
+    keuzes = {}
+    for provider in privacy_register.providers():
+        if provider.keuzes is not None:
+            keuzes.update(provider.keuzes(user))
+    return keuzes
 
 
 def publiceer(*, samenvatting: str, tekst: str, door) -> Privacyverklaring:

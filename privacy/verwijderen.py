@@ -5,6 +5,8 @@ and intervisie notes, reminders not yet sent, preferences). Community posts are 
 or kept without a name, by their choice. The user row itself stays, scrubbed of
 everything personal, so that anonymous attendance counts and the append-only audit
 trail stay consistent (an Aanwezigheid row then only says "someone was there").
+What each app deletes, and what stops an erasure, is in that app's privacy provider
+(`<app>/privacy.py`, registered with lib.privacy); this module runs them in one go.
 
 Nothing here logs personal data: only ids.
 """
@@ -17,21 +19,19 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit.log import record
 from audit.models import AuditEvent
+from lib import privacy as privacy_register
 
-from .models import Toestemming, Verwijderverzoek
+from .models import Verwijderverzoek
 
 logger = logging.getLogger(__name__)
 
@@ -58,18 +58,6 @@ def bedenktijd() -> datetime.timedelta:
 # --- Who may be erased -----------------------------------------------------------------
 
 
-def lopende_facilitatorgroepen(user):
-    """Groups this person still runs: an active facilitator place in a group that has
-    not ended (no end date, or one today or later)."""
-    from groepen.models import Groep, Lidmaatschap
-
-    vandaag = timezone.localdate()
-    return Groep.objects.filter(
-        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag),
-        pk__in=Lidmaatschap.objects.facilitators().filter(user=user).values("groep"),
-    )
-
-
 def blokkade(user) -> str | None:
     """Why this account cannot be erased now, in plain words; None when it can."""
     if user.is_coordinator or user.is_staff or user.is_superuser:
@@ -77,11 +65,11 @@ def blokkade(user) -> str | None:
             "You have the coordinator or administrator role. The technical administrator "
             "first needs to take that role away. After that you can delete your account here."
         )
-    if lopende_facilitatorgroepen(user).exists():
-        return _(
-            "You still run a group as facilitator. Ask the coordinator to hand the group "
-            "over to another facilitator first. After that you can delete your account here."
-        )
+    # What the apps add, e.g. groepen: a facilitator still running a group.
+    for b in privacy_register.blokkades():
+        reden = b.reden(user)
+        if reden:
+            return reden
     return None
 
 
@@ -247,8 +235,7 @@ def verwijder_account(user, berichten=Verwijderverzoek.Berichten.VERWIJDEREN, do
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.verwijderd_op is not None:
             return False
-        vrijgekomen = _verwijder_gegevens(user, berichten)
-        _scrub(user)
+        daarna = _verwijder_gegevens(user, berichten)
         Verwijderverzoek.objects.filter(user=user, status=Verwijderverzoek.Status.WACHTEND).update(
             status=Verwijderverzoek.Status.UITGEVOERD, afgehandeld_op=timezone.now()
         )
@@ -259,135 +246,24 @@ def verwijder_account(user, berichten=Verwijderverzoek.Berichten.VERWIJDEREN, do
             berichten=berichten,
         )
     stuur_nu("verwijderd", oud, {"berichten": berichten})
-    _vul_plaatsen(vrijgekomen)
+    for stap in daarna:
+        stap()
     logger.info("Account %s erased", user.pk)
     return True
 
 
-def _verwijder_gegevens(user, berichten: str) -> list[int]:
-    """Delete what the person wrote and stored. Returns the groups where a place freed up."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
-    from groepen.models import (
-        Intervisiebijeenkomst,
-        IntervisieLid,
-        KalenderFeed,
-        Lidmaatschap,
-        Sessielog,
+def _verwijder_gegevens(user, berichten: str) -> list:
+    """Every app's erasure steps (lib.privacy), in their order, inside the transaction;
+    the last one scrubs the user row. Returns what to do once it is committed."""
+    keuzes = privacy_register.Wiskeuzes(
+        berichten_anoniem=berichten == Verwijderverzoek.Berichten.ANONIEM
     )
-    from herstelmodel.models import (
-        Herkenningsmoment,
-        Leesmoment,
-        Reflectie,
-        Verhaal,
-        VerhaalVersie,
-    )
-    from nazorg.models import (
-        Bericht,
-        Demping,
-        DigestVoorkeur,
-        Draad,
-        Herinnering,
-        HerkenIk,
-        Melding,
-        Moderatiezaak,
-        NazorgVoorkeur,
-        RichtlijnAkkoord,
-    )
-
-    # Herstelmodel: everything they wrote; the read log of their reflections goes too.
-    Leesmoment.objects.filter(reflectie__auteur=user).delete()
-    Reflectie.objects.filter(auteur=user).delete()
-    Herkenningsmoment.objects.filter(auteur=user).delete()
-    VerhaalVersie.objects.filter(verhaal__auteur=user).delete()
-    Verhaal.objects.filter(auteur=user).delete()
-
-    # Facilitator notes they wrote. Notes others wrote stay; the name shows as a former member.
-    Sessielog.objects.filter(geschreven_door=user).delete()
-    Intervisiebijeenkomst.objects.filter(aangemaakt_door=user).delete()
-    Intervisiebijeenkomst.objects.filter(inbrenger=user).update(inbrenger=None)
-    IntervisieLid.objects.filter(user=user).update(actief=False)
-
-    # Aftercare: reminders not yet sent, notifications and preferences.
-    Herinnering.objects.filter(user=user).exclude(status=Herinnering.Status.VERZONDEN).delete()
-    # A sent reminder stays for the nazit figures; an old error text might hold the address.
-    Herinnering.objects.filter(user=user).update(laatste_fout="")
-    Melding.objects.filter(user=user).delete()
-    NazorgVoorkeur.objects.filter(user=user).delete()
-    DigestVoorkeur.objects.filter(user=user).delete()
-    RichtlijnAkkoord.objects.filter(user=user).delete()
-    Demping.objects.filter(user=user).delete()
-    # Their words in reports they made; the report itself stays for the moderators.
-    Moderatiezaak.objects.filter(gemeld_door=user).update(reden="", gemeld_door=None)
-
-    # Community posts: deleted, or kept without a name.
-    if berichten == Verwijderverzoek.Berichten.ANONIEM:
-        Bericht.objects.filter(auteur=user).update(auteur=None, anoniem=True)
-        Draad.objects.filter(auteur=user).update(auteur=None, anoniem=True)
-    else:
-        HerkenIk.objects.filter(user=user).delete()
-        Bericht.objects.filter(auteur=user).delete()
-        # A thread they started goes, unless others replied: their replies are kept, and
-        # the title (the person's words) is replaced by a neutral one.
-        eigen_draden = Draad.objects.filter(auteur=user)
-        eigen_draden.filter(berichten__isnull=True).delete()
-        with translation.override(settings.LANGUAGE_CODE):
-            neutraal = _("Conversation")
-        eigen_draden.update(titel=neutraal, auteur=None, anoniem=True)
-
-    # Groups: leave the ones that have not ended (frees the place); the words they wrote
-    # when enrolling go everywhere. Attendance rows stay, as anonymous counts.
-    vandaag = timezone.localdate()
-    lopend = Lidmaatschap.objects.filter(user=user).filter(
-        Q(groep__einddatum__isnull=True) | Q(groep__einddatum__gte=vandaag)
-    )
-    vrijgekomen = list(
-        lopend.filter(
-            status=Lidmaatschap.Status.ACTIEF,
-            rol=Lidmaatschap.Rol.DEELNEMER,
-            groep__capaciteit__isnull=False,
-        ).values_list("groep_id", flat=True)
-    )
-    lopend.exclude(status=Lidmaatschap.Status.UITGESCHREVEN).update(
-        status=Lidmaatschap.Status.UITGESCHREVEN, status_sinds=timezone.now()
-    )
-    Lidmaatschap.objects.filter(user=user).exclude(motivatie="").update(motivatie="")
-    KalenderFeed.objects.filter(user=user).delete()
-
-    # Privacy and login.
-    Toestemming.objects.filter(user=user).delete()
-    EmailAddress.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
-    # Admin history about this person shows their name in its description.
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(user)), object_id=str(user.pk)
-    ).delete()
-    return vrijgekomen
-
-
-def _scrub(user) -> None:
-    """Keep the row, without anything personal. An unusable password also ends every open
-    session: Django checks the session's password hash on each request."""
-    user.email = f"verwijderd-{user.pk}@verwijderd.invalid"
-    user.roepnaam = ""
-    user.set_unusable_password()
-    user.is_active = False
-    user.is_coordinator = False
-    user.is_staff = False
-    user.is_superuser = False
-    user.laatst_actief = None
-    user.verwijderd_op = timezone.now()
-    user.save()
-    user.groups.clear()
-    user.user_permissions.clear()
-
-
-def _vul_plaatsen(groep_ids: list[int]) -> None:
-    from groepen.inschrijving import vul_vrije_plaatsen
-
-    for groep_id in groep_ids:
-        vul_vrije_plaatsen(groep_id)
+    daarna = []
+    for wisser in privacy_register.wissers():
+        stap = wisser.functie(user, keuzes)
+        if stap is not None:
+            daarna.append(stap)
+    return daarna
 
 
 def voer_verzoeken_uit(limit: int = BATCH) -> Uitkomst:

@@ -11,14 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nazorg.models import DigestVoorkeur, NazorgVoorkeur
-
 from .. import toestemming
 from ..models import Privacyverklaring, Toestemming
 from ..toestemming_forms import AccepteerForm, PublicatieForm
 
-# Publishing the statement is part of running the academy.
-BEHEER_PERM = "deelnemers.manage_offer"
+# privacy/rules.py: the coordinators.
+BEHEER_PERM = "privacy.publish_statement"
 
 
 def _veilige_next(request, standaard="home"):
@@ -112,8 +110,7 @@ def privacy_accepteren(request):
 @login_required
 def mijn_privacy(request):
     user = request.user
-    nazorg = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
-    digest = DigestVoorkeur.objects.filter(user=user).first()
+    keuzes = toestemming.emailkeuzes(user)
     geldend = toestemming.geldende_verklaring()
     toestemmingen = list(
         Toestemming.objects.filter(user=user)
@@ -125,9 +122,8 @@ def mijn_privacy(request):
         "geldend": geldend,
         "geldend_geaccepteerd": geldend is not None and geldend.pk in geaccepteerd,
         "toestemmingen": toestemmingen,
-        # No row yet means the defaults of those models: email on, reminders not stopped.
-        "nazit_email": nazorg is None or (nazorg.per_email and not nazorg.gestopt),
-        "digest": bool(digest and digest.wekelijks),
+        "nazit_email": keuzes["nazit_email"],
+        "digest": keuzes["digest"],
     }
     return render(request, "privacy/mijn_privacy.html", context)
 

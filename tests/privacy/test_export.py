@@ -11,7 +11,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
 from audit.log import record
 from audit.models import AuditEvent
@@ -305,3 +306,27 @@ def test_export_needs_login_and_csrf(client, deelnemer, v1):
     strikt.force_login(deelnemer)
     assert strikt.post(reverse("privacy_export")).status_code == 403
     assert not AuditEvent.objects.filter(soort=AuditEvent.Soort.EXPORT_EIGEN).exists()
+
+
+def test_a_dutch_export_is_in_dutch(client, deelnemer, alles, settings):
+    """Every heading and label of the readable page is translated (they were English)."""
+    settings.LANGUAGE_CODE = "nl"
+    client.force_login(deelnemer)
+    gegevens, html = download(client)
+    for nl in ("<h2>Je account</h2>", "<dt>Bijeenkomst</dt>", "<dt>Wie het mag lezen</dt>"):
+        assert nl in html
+    for en in ("Your account", "Meeting", "Who may read it", "Nothing here", "Written on"):
+        assert en not in html
+    # The keys of gegevens.json stay the same in every language; the labels are Dutch.
+    assert gegevens["reflecties"][0]["zichtbaarheid"] == "facilitators"
+    # Every section and label has a Dutch text (a few words are the same in both).
+    zelfde = {"Status", "Link"}
+    for sectie in SECTIES:
+        with translation.override("nl"):
+            titel, labels = str(sectie.titel), [str(v.label) for v in sectie.velden]
+        with translation.override("en"):
+            engels = str(sectie.titel), [str(v.label) for v in sectie.velden]
+        assert titel != engels[0]
+        assert f"<h2>{escape(titel)}</h2>" in html or sectie.optioneel, titel
+        for label, label_en in zip(labels, engels[1], strict=True):
+            assert label != label_en or label_en in zelfde, label_en

@@ -1,0 +1,156 @@
+"""What groepen exports and erases for one person (registered with lib.privacy), and why
+an account cannot be erased yet: a facilitator still running a group hands it over first.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from lib.privacy import Blokkade, Provider, Sectie, Veld, Wisser, keuzes, registreer
+
+from .inschrijving import vul_vrije_plaatsen
+from .models import (
+    Aanwezigheid,
+    Groep,
+    Intervisiebijeenkomst,
+    IntervisieLid,
+    KalenderFeed,
+    Lidmaatschap,
+    Sessielog,
+)
+
+K = keuzes
+V = Veld
+
+# Only rows the person wrote or owns; a table, so ruff leaves its layout alone.
+# fmt: off
+SECTIES = (
+    Sectie("lidmaatschappen", _l("Groups and courses"),
+           lambda u: Lidmaatschap.objects.filter(user=u).select_related("groep__aanbod")
+           .order_by("sinds", "pk"), (
+        V("groep", _l("Group"), "groep.naam"), V("aanbod", _l("Offer"), "groep.aanbod.titel"),
+        V("rol", _l("Role"), keuzes=K(Lidmaatschap.Rol)),
+        V("status", _l("Status"), keuzes=K(Lidmaatschap.Status)),
+        V("vrijwilliger", _l("Volunteer")), V("sinds", _l("Since")),
+        V("status_sinds", _l("Status since")),
+        V("motivatie", _l("Why you wanted to join"), lang=True),
+    ), volgorde=70, modellen=(Lidmaatschap,)),
+    Sectie("aanwezigheid", _l("Attendance"),
+           lambda u: Aanwezigheid.objects.filter(user=u).select_related("bijeenkomst__groep")
+           .order_by("bijeenkomst__begint_om", "pk"), (
+        V("groep", _l("Group"), "bijeenkomst.groep.naam"),
+        V("bijeenkomst", _l("Meeting"), "bijeenkomst.begint_om"),
+        V("status", _l("Status"), keuzes=K(Aanwezigheid.Status)),
+    ), volgorde=80, modellen=(Aanwezigheid,)),
+    Sectie("kalender", _l("Calendar link"), lambda u: KalenderFeed.objects.filter(user=u), (
+        V("gemaakt_op", _l("Made on"), "aangemaakt_op"),
+    ), _l("The secret link itself is left out: it works like a password."), optioneel=True,
+       volgorde=200, modellen=(KalenderFeed,)),
+    Sectie("sessielogs", _l("Session logs you wrote"),
+           lambda u: Sessielog.objects.filter(geschreven_door=u)
+           .select_related("bijeenkomst__groep").order_by("aangemaakt_op", "pk"), (
+        V("groep", _l("Group"), "bijeenkomst.groep.naam"),
+        V("bijeenkomst", _l("Meeting"), "bijeenkomst.begint_om"),
+        V("geschreven_op", _l("Written on"), "aangemaakt_op"),
+        V("sfeer", _l("Atmosphere"), lang=True), V("veiligheid", _l("Safety"), lang=True),
+        V("opvallend", _l("What stood out"), lang=True),
+        V("opvolging", _l("To follow up"), lang=True),
+    ), optioneel=True, volgorde=220, modellen=(Sessielog,)),
+    Sectie("intervisiegroepen", _l("Intervision groups"),
+           lambda u: IntervisieLid.objects.filter(user=u).select_related("groep").order_by("pk"), (
+        V("groep", _l("Group"), "groep.naam"), V("sinds", _l("Since")),
+        V("actief", _l("Still a member")),
+    ), optioneel=True, volgorde=230, modellen=(IntervisieLid,)),
+    Sectie("intervisie", _l("Intervision notes you wrote"),
+           lambda u: Intervisiebijeenkomst.objects.filter(aangemaakt_door=u)
+           .select_related("groep").order_by("begint_om", "pk"), (
+        V("groep", _l("Group"), "groep.naam"), V("begint_om", _l("Date and time")),
+        V("methode", _l("Method"), keuzes=K(Intervisiebijeenkomst.Methode)),
+        V("thema", _l("Theme"), keuzes=K(Intervisiebijeenkomst.Thema)),
+        V("vraag", _l("The question"), lang=True), V("inzichten", _l("Insights"), lang=True),
+        V("afspraken", _l("Agreements"), lang=True),
+    ), optioneel=True, volgorde=240, modellen=(Intervisiebijeenkomst,)),
+)
+# fmt: on
+
+
+# --- Who may not be erased yet ---------------------------------------------------------
+
+
+def _lopend(vandaag) -> Q:
+    """A group that has not ended: no end date, or one today or later."""
+    return Q(groep__einddatum__isnull=True) | Q(groep__einddatum__gte=vandaag)
+
+
+def lopende_facilitatorgroepen(user):
+    """Groups this person still runs: an active facilitator place in a group that has
+    not ended (no end date, or one today or later)."""
+    vandaag = timezone.localdate()
+    return Groep.objects.filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=vandaag),
+        pk__in=Lidmaatschap.objects.facilitators().filter(user=user).values("groep"),
+    )
+
+
+def _reden(user) -> str | None:
+    if lopende_facilitatorgroepen(user).exists():
+        return _(
+            "You still run a group as facilitator. Ask the coordinator to hand the group "
+            "over to another facilitator first. After that you can delete your account here."
+        )
+    return None
+
+
+def _lopende_facilitators(vandaag):
+    return Lidmaatschap.objects.facilitators().filter(_lopend(vandaag)).values("user")
+
+
+# --- Erasure ---------------------------------------------------------------------------
+
+
+def wis_notities(user, _keuzes) -> None:
+    """Facilitator notes they wrote. Notes others wrote stay; the name shows as a former
+    member."""
+    Sessielog.objects.filter(geschreven_door=user).delete()
+    Intervisiebijeenkomst.objects.filter(aangemaakt_door=user).delete()
+    Intervisiebijeenkomst.objects.filter(inbrenger=user).update(inbrenger=None)
+    IntervisieLid.objects.filter(user=user).update(actief=False)
+
+
+def wis_lidmaatschappen(user, _keuzes):
+    """Leave the groups that have not ended (frees the place); the words they wrote when
+    enrolling go everywhere. Attendance rows stay, as anonymous counts."""
+    lopend = Lidmaatschap.objects.filter(user=user).filter(_lopend(timezone.localdate()))
+    vrijgekomen = list(
+        lopend.filter(
+            status=Lidmaatschap.Status.ACTIEF,
+            rol=Lidmaatschap.Rol.DEELNEMER,
+            groep__capaciteit__isnull=False,
+        ).values_list("groep_id", flat=True)
+    )
+    lopend.exclude(status=Lidmaatschap.Status.UITGESCHREVEN).update(
+        status=Lidmaatschap.Status.UITGESCHREVEN, status_sinds=timezone.now()
+    )
+    Lidmaatschap.objects.filter(user=user).exclude(motivatie="").update(motivatie="")
+    KalenderFeed.objects.filter(user=user).delete()
+
+    def vul_plaatsen():
+        # After the commit: the next people on the waiting list move up (and get a mail).
+        for groep_id in vrijgekomen:
+            vul_vrije_plaatsen(groep_id)
+
+    return vul_plaatsen
+
+
+registreer(
+    Provider(
+        naam="groepen",
+        secties=SECTIES,
+        wissers=(
+            Wisser(20, wis_notities, modellen=(Sessielog, Intervisiebijeenkomst, IntervisieLid)),
+            Wisser(40, wis_lidmaatschappen, modellen=(Lidmaatschap, KalenderFeed)),
+        ),
+        blokkades=(Blokkade(20, _reden, wie=_lopende_facilitators),),
+    )
+)

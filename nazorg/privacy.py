@@ -1,0 +1,196 @@
+"""What nazorg exports and erases for one person (registered with lib.privacy): the
+community (conversations, posts, reports, choices) and aftercare (reminders, follow-up
+choices, notifications). Also the two optional email choices made at sign-up.
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from lib.privacy import CHUNK, Provider, Sectie, Veld, Wisser, keuzes, registreer
+
+from .models import (
+    Bericht,
+    Demping,
+    DigestVoorkeur,
+    Draad,
+    Herinnering,
+    HerkenIk,
+    Melding,
+    Moderatiezaak,
+    NazorgVoorkeur,
+    RichtlijnAkkoord,
+)
+from .planning import zet_kanalen
+
+K = keuzes
+V = Veld
+T = _l("When")
+# The visibility of a conversation or post (the same choices for both).
+STATUS = dict(Draad._meta.get_field("status").choices)
+
+
+def _community_keuzes(user):
+    for a in RichtlijnAkkoord.objects.filter(user=user).order_by("versie"):
+        yield {
+            "wat": _("Community guidelines accepted"),
+            "waarde": a.versie,
+            "op": a.geaccepteerd_op,
+        }
+    for d in DigestVoorkeur.objects.filter(user=user):
+        yield {"wat": _("Weekly summary by email"), "waarde": d.wekelijks, "op": d.laatst_verstuurd}
+    for d in Demping.objects.filter(user=user).order_by("pk").iterator(chunk_size=CHUNK):
+        yield {"wat": _("Muted conversation"), "waarde": d.draad_id, "op": None}
+
+
+def _eigen_titel(bericht, user):
+    # The title only of their own thread: someone else's title is their words.
+    return bericht.draad.titel if bericht.draad.auteur_id == user.pk else None
+
+
+# Only rows the person wrote or owns, never someone else's words; a table, so ruff leaves
+# its layout alone.
+# fmt: off
+SECTIES = (
+    Sectie("community_gesprekken", _l("Community: conversations you started"),
+           lambda u: Draad.objects.filter(auteur=u).select_related("ruimte")
+           .order_by("aangemaakt_op", "pk"), (
+        V("id", _l("Number"), "pk"), V("ruimte", _l("Space"), "ruimte.naam"),
+        V("titel", _l("Title")), V("zonder_naam", _l("Without your name"), "anoniem"),
+        V("status", _l("Status"), keuzes=STATUS),
+        V("geplaatst_op", _l("Posted on"), "aangemaakt_op"),
+    ), volgorde=90, modellen=(Draad,)),
+    Sectie("community_berichten", _l("Community: your posts"),
+           lambda u: Bericht.objects.filter(auteur=u).select_related("draad")
+           .order_by("aangemaakt_op", "pk"), (
+        V("id", _l("Number"), "pk"), V("gesprek", _l("Conversation number"), "draad_id"),
+        V("gesprek_titel", _l("Conversation"), _eigen_titel),
+        V("zonder_naam", _l("Without your name"), "anoniem"),
+        V("status", _l("Status"), keuzes=STATUS),
+        V("signaalwoord", _l("Contains a signal word"), "signaal"),
+        V("verhaal_versie", _l("Story version"), "getuigenis_id"),
+        V("geplaatst_op", _l("Posted on"), "aangemaakt_op"), V("bewerkt_op", _l("Changed on")),
+        V("tekst", _l("Your message"), lang=True),
+    ), volgorde=100, modellen=(Bericht,)),
+    Sectie("herken_ik", _l("Community: “I recognise this”"),
+           lambda u: HerkenIk.objects.filter(user=u).order_by("aangemaakt_op", "pk"), (
+        V("bericht", _l("Post number"), "bericht_id"), V("op", T, "aangemaakt_op"),
+    ), volgorde=110, modellen=(HerkenIk,)),
+    Sectie("community_gemeld", _l("Community: posts you reported"),
+           lambda u: Moderatiezaak.objects.filter(gemeld_door=u).order_by("aangemaakt_op", "pk"), (
+        V("bericht", _l("Post number"), "bericht_id"),
+        V("gemeld_op", _l("Reported on"), "aangemaakt_op"),
+        V("reden", _l("Your reason"), lang=True),
+    ), volgorde=120, modellen=(Moderatiezaak,)),
+    # Decisions about their own posts, as they were told; never who reported them.
+    Sectie("community_besluiten", _l("Community: decisions about your posts"),
+           lambda u: Moderatiezaak.objects.filter(bericht__auteur=u, afgehandeld_op__isnull=False)
+           .order_by("afgehandeld_op", "pk"), (
+        V("bericht", _l("Post number"), "bericht_id"),
+        V("besluit", _l("Decision"), keuzes=K(Moderatiezaak.Besluit)),
+        V("op", T, "afgehandeld_op"), V("reden", _l("Reason"), "besluit_reden", lang=True),
+    ), volgorde=130, modellen=(Moderatiezaak,)),
+    Sectie("community_keuzes", _l("Community: your choices"), _community_keuzes, (
+        V("wat", _l("What")), V("waarde", _l("Value")), V("op", T),
+    ), volgorde=140, modellen=(RichtlijnAkkoord, DigestVoorkeur, Demping)),
+    Sectie("herinneringen", _l("Follow-up reminders"),
+           lambda u: Herinnering.objects.filter(user=u).select_related("groep", "moment")
+           .order_by("verstuur_op", "pk"), (
+        V("groep", _l("Group"), "groep.naam"),
+        V("nazit_op", _l("Follow-up meeting"), lambda o, u: o.moment.begint_om or o.moment.datum),
+        V("status", _l("Status"), keuzes=K(Herinnering.Status)),
+        V("versturen_op", _l("To be sent on"), "verstuur_op"),
+        V("verstuurd_op", _l("Sent on"), "verzonden_op"),
+        V("antwoord", _l("Your answer"), keuzes=K(Herinnering.Antwoord)),
+        V("beantwoord_op", _l("Answered on")), V("was_er", _l("You were there"), "aanwezig"),
+    ), volgorde=150, modellen=(Herinnering,)),
+    Sectie("nazorg_voorkeuren", _l("Follow-up choices"),
+           lambda u: NazorgVoorkeur.objects.filter(user=u).select_related("groep").order_by("pk"), (
+        V("groep", _l("Group"), lambda o, u: o.groep.naam if o.groep else _("all groups")),
+        V("gestopt", _l("No more reminders")), V("per_email", _l("By email")),
+        V("in_app", _l("In the app")),
+    ), volgorde=160, modellen=(NazorgVoorkeur,)),
+    Sectie("meldingen", _l("Notifications"),
+           lambda u: Melding.objects.filter(user=u).order_by("aangemaakt_op", "pk"), (
+        V("titel", _l("Title")), V("link", _l("Link")), V("op", T, "aangemaakt_op"),
+        V("gelezen_op", _l("Read on")),
+    ), volgorde=170, modellen=(Melding,)),
+)
+# fmt: on
+
+
+def wis(user, wiskeuzes) -> None:
+    # Aftercare: reminders not yet sent, notifications and preferences.
+    Herinnering.objects.filter(user=user).exclude(status=Herinnering.Status.VERZONDEN).delete()
+    # A sent reminder stays for the nazit figures; an old error text might hold the address.
+    Herinnering.objects.filter(user=user).update(laatste_fout="")
+    Melding.objects.filter(user=user).delete()
+    NazorgVoorkeur.objects.filter(user=user).delete()
+    DigestVoorkeur.objects.filter(user=user).delete()
+    RichtlijnAkkoord.objects.filter(user=user).delete()
+    Demping.objects.filter(user=user).delete()
+    # Their words in reports they made; the report itself stays for the moderators.
+    Moderatiezaak.objects.filter(gemeld_door=user).update(reden="", gemeld_door=None)
+
+    # Community posts: deleted, or kept without a name.
+    if wiskeuzes.berichten_anoniem:
+        Bericht.objects.filter(auteur=user).update(auteur=None, anoniem=True)
+        Draad.objects.filter(auteur=user).update(auteur=None, anoniem=True)
+    else:
+        HerkenIk.objects.filter(user=user).delete()
+        Bericht.objects.filter(auteur=user).delete()
+        # A thread they started goes, unless others replied: their replies are kept, and
+        # the title (the person's words) is replaced by a neutral one.
+        eigen_draden = Draad.objects.filter(auteur=user)
+        eigen_draden.filter(berichten__isnull=True).delete()
+        with translation.override(settings.LANGUAGE_CODE):
+            neutraal = _("Conversation")
+        eigen_draden.update(titel=neutraal, auteur=None, anoniem=True)
+
+
+# --- The email choices made at sign-up, shown again on "My privacy" ------------------------
+
+
+def bij_aanmelding(user, antwoorden: dict) -> None:
+    """The two optional email choices of the sign-up form become the person's settings."""
+    zet_kanalen(user, per_email=antwoorden["nazit_email"], in_app=True)
+    DigestVoorkeur.objects.update_or_create(user=user, defaults={"wekelijks": antwoorden["digest"]})
+
+
+def emailkeuzes(user) -> dict:
+    nazorg = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
+    digest = DigestVoorkeur.objects.filter(user=user).first()
+    return {
+        # No row yet means the defaults of those models: email on, reminders not stopped.
+        "nazit_email": nazorg is None or (nazorg.per_email and not nazorg.gestopt),
+        "digest": bool(digest and digest.wekelijks),
+    }
+
+
+registreer(
+    Provider(
+        naam="nazorg",
+        secties=SECTIES,
+        wissers=(
+            Wisser(
+                30,
+                wis,
+                modellen=(
+                    Herinnering,
+                    Melding,
+                    NazorgVoorkeur,
+                    DigestVoorkeur,
+                    RichtlijnAkkoord,
+                    Demping,
+                    Moderatiezaak,
+                    Bericht,
+                    Draad,
+                    HerkenIk,
+                ),
+            ),
+        ),
+        bij_aanmelding=bij_aanmelding,
+        keuzes=emailkeuzes,
+    )
+)
