@@ -13,7 +13,15 @@ CATALOGS = [
     BASE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po",
     BASE_DIR / "locale-allauth" / "nl" / "LC_MESSAGES" / "django.po",
 ]
-SOURCE_DIRS = ["lib", "herstelacademie", "deelnemers", "groepen", "herstelmodel", "nazorg", "templates"]
+SOURCE_DIRS = [
+    "lib",
+    "herstelacademie",
+    "deelnemers",
+    "groepen",
+    "herstelmodel",
+    "nazorg",
+    "templates",
+]
 
 
 @pytest.mark.parametrize("po_path", CATALOGS, ids=lambda p: p.parent.parent.parent.name)
