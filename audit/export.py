@@ -1,47 +1,45 @@
 """The coordinator's view of the trail as CSV, streamed so a long trail never times out.
 
-Same columns as the page: time, kind, who, about whom (display name and account
-number) and the ids in details. Semicolons, as the impact exports use, so Dutch
-spreadsheet programs open it directly.
+The same columns and words as the page: time, what happened, who did it and about whom
+(display name and account number), and the details as "label: value". The file's shape
+(semicolons, byte order mark, formula guard) comes from lib.csv.
 """
 
-import csv
-import json
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
-from django.utils import timezone
+from lib.csv import csv_response
 
-KOPPEN = ["tijd", "soort", "omschrijving", "door_id", "door", "betreft_id", "betreft", "details"]
-# A cell starting with one of these could run as a formula in a spreadsheet.
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+from .weergave import details_tekst
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def _persoon(user, user_id) -> str:
+    # As on the page: "Ruben #12"; get_short_name shows an erased account as "Former member".
+    return f"{user.get_short_name()} #{user_id}" if user is not None else ""
 
 
-def _cel(waarde: str) -> str:
-    return f"'{waarde}" if waarde.startswith(FORMULE_TEKENS) else waarde
+def _rij(e) -> list[str]:
+    return [
+        f"{timezone.localtime(e.tijd):%d-%m-%Y %H:%M:%S}",
+        str(e.get_soort_display()),
+        _persoon(e.actor, e.actor_id),
+        _persoon(e.betreft, e.betreft_id),
+        " · ".join(f"{label}: {waarde}" for label, waarde in details_tekst(e.details)),
+    ]
 
 
-def _naam(user) -> str:
-    return _cel(user.get_short_name()) if user is not None else ""
-
-
-def regels(events):
-    """CSV lines for an AuditEvent queryset (already filtered and with select_related)."""
-    schrijver = csv.writer(_Echo(), delimiter=";")
-    yield schrijver.writerow(KOPPEN)
+def _rijen(events, taal):
+    # The response is streamed after the view has returned: keep the request's language.
+    with translation.override(taal):
+        kop = [_("Time"), _("What"), _("By"), _("About"), _("Details")]
+    yield kop
     for e in events.iterator(chunk_size=2000):
-        yield schrijver.writerow(
-            [
-                timezone.localtime(e.tijd).isoformat(timespec="seconds"),
-                e.soort,
-                str(e.get_soort_display()),
-                e.actor_id or "",
-                _naam(e.actor),
-                e.betreft_id or "",
-                _naam(e.betreft),
-                json.dumps(e.details, sort_keys=True),
-            ]
-        )
+        with translation.override(taal):
+            rij = _rij(e)
+        yield rij
+
+
+def csv_download(events):
+    """A streamed download of an AuditEvent queryset (filtered, with select_related)."""
+    naam = f"logboek-{timezone.localdate():%Y%m%d}.csv"
+    return csv_response(naam, _rijen(events, translation.get_language()), streamen=True)

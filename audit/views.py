@@ -3,9 +3,7 @@ always without content."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from . import export, weergave
@@ -50,7 +48,4 @@ def audit_csv(request):
     events = form.filter(AuditEvent.objects.select_related("actor", "betreft"))
     # The file holds display names, so taking it is itself on the trail.
     record(AuditEvent.Soort.EXPORT_NAMEN, actor=request.user, lijst="logboek")
-    response = StreamingHttpResponse(export.regels(events), content_type="text/csv; charset=utf-8")
-    naam = f"logboek-{timezone.localdate():%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
+    return export.csv_download(events)

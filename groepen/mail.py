@@ -1,6 +1,6 @@
 """Warm Dutch emails (plain text + HTML) about groups and meetings.
 
-Every mail is rendered from three templates in templates/groepen/email/:
+Every mail is rendered (by lib.mail) from three templates in templates/groepen/email/:
 <naam>_onderwerp.txt (subject), <naam>.txt (plain) and <naam>.html. Sending happens in
 a Celery task (groepen.tasks.stuur_mail) so a slow SMTP server never slows a page down;
 the page has already saved what matters before the mail is queued.
@@ -8,27 +8,16 @@ the page has already saved what matters before the mail is queued.
 
 import logging
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from lib.mail import bouw_mail
 
 logger = logging.getLogger(__name__)
 
 
 def render_mail(naam: str, user, context: dict) -> EmailMultiAlternatives:
-    context = {"user": user, "site_url": settings.SITE_URL, **context}
-    with translation.override(settings.LANGUAGE_CODE):
-        onderwerp = render_to_string(f"groepen/email/{naam}_onderwerp.txt", context)
-        tekst = render_to_string(f"groepen/email/{naam}.txt", context)
-        html = render_to_string(f"groepen/email/{naam}.html", context)
-    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    message = EmailMultiAlternatives(
-        subject=prefix + " ".join(onderwerp.split()), body=tekst, to=[user.email]
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+    return bouw_mail(f"groepen/email/{naam}", user.email, {"user": user, **context})
 
 
 def laad_context(context: dict) -> dict:

@@ -22,9 +22,9 @@ from itertools import groupby
 from django.db.models import CharField, IntegerField, Value
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from groepen.models import Groep, Lidmaatschap
+from lib import svg
 
 from .models import Gevoel, Herkenningsmoment, Reflectie, Stap
 
@@ -204,21 +204,12 @@ class Grafiek:
     @property
     def lijn(self):
         punten = self.punten if self.lijn_punten is None else self.lijn_punten
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in punten)
+        return svg.punten((p.x, p.y) for p in punten)
 
     @property
     def stippen(self):
-        """The dots as SVG markup, built here rather than in a template loop: there can be
-        a few hundred. Colours come from the <g>."""
-        # Only floats formatted here go in, so nothing can need escaping; format_html_join
-        # would cost ~15x as much (2.7 ms for 318 dots).
-        return mark_safe(  # noqa: S308
-            "".join(
-                f'<circle class="stip" cx="{float(p.x):.1f}" cy="{float(p.y):.1f}" '
-                f'r="{float(p.r):g}"></circle>'
-                for p in self.punten
-            )
-        )
+        """The dots as SVG markup (there can be a few hundred); colours come from the <g>."""
+        return svg.cirkels(((p.x, p.y, p.r) for p in self.punten), "stip")
 
     @property
     def heeft_lijn(self):
@@ -311,14 +302,12 @@ def grafiek(user, groep=None, nu=None) -> Grafiek:
         return Grafiek(banden=banden)
     van = min(rijen[0][1], nu - KORTSTE_PERIODE)
     tot = nu
-    span = (tot - van).total_seconds()
     marge = 6
     tz = timezone.get_current_timezone()
+    tijd = svg.schaal(van, tot, LINKS + marge, RECHTS - marge)
 
     def x_van(moment):
-        moment = min(max(moment, van), tot)
-        deel = (moment - van).total_seconds() / span
-        return round(LINKS + marge + deel * (RECHTS - LINKS - 2 * marge), 1)
+        return round(tijd(moment), 1)
 
     def week_x(week: datetime.date):
         midden = datetime.datetime.combine(week, datetime.time(), tzinfo=tz)

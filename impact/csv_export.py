@@ -1,12 +1,9 @@
-"""CSV downloads for coordinators, in the shape Dutch spreadsheet programs open directly:
-semicolons, and a UTF-8 byte order mark so accented names survive.
+"""CSV downloads for coordinators (the file's shape and formula guard: lib.csv).
 
 `dashboard_csv` holds every figure of the participation dashboard, hidden cells written
 as "too little data". `aanwezigheid_csv` is the only export with names: one group's
 attendance per participant; the view checks impact.export_names and audits it.
 """
-
-import csv
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -14,24 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groepen.models import Aanwezigheid, Bijeenkomst, Lidmaatschap
+from lib.csv import csv_response
 
 from .deelname import Deelname
 from .grafiek import tekst
-
-# A cell starting with one of these is a formula to a spreadsheet program.
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _veilig(waarde):
-    waarde = str(waarde)
-    return "'" + waarde if waarde.startswith(FORMULE_TEKENS) else waarde
-
-
-def _response(bestandsnaam: str):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    response.write("\ufeff")
-    return response, csv.writer(response, delimiter=";")
 
 
 def dashboard_rijen(d: Deelname) -> list[list[str]]:
@@ -58,11 +41,8 @@ def dashboard_rijen(d: Deelname) -> list[list[str]]:
 
 
 def dashboard_csv(d: Deelname) -> HttpResponse:
-    response, writer = _response(f"deelname-{d.periode.begin:%Y%m%d}-{d.periode.einde:%Y%m%d}.csv")
-    writer.writerow([_("Part"), _("Figure"), _("Value")])
-    for rij in dashboard_rijen(d):
-        writer.writerow([_veilig(cel) for cel in rij])
-    return response
+    naam = f"deelname-{d.periode.begin:%Y%m%d}-{d.periode.einde:%Y%m%d}.csv"
+    return csv_response(naam, [[_("Part"), _("Figure"), _("Value")], *dashboard_rijen(d)])
 
 
 def aanwezigheid_csv(groep) -> HttpResponse:
@@ -84,17 +64,17 @@ def aanwezigheid_csv(groep) -> HttpResponse:
         )
         .order_by("user__roepnaam", "pk")
     )
-    response, writer = _response(f"aanwezigheid-groep-{groep.pk}.csv")
-    writer.writerow(
+    kop = (
         [_("Name"), _("Status")]
         + [f"{timezone.localtime(b.begint_om):%d-%m-%Y}" for b in bijeenkomsten]
         + [_("Present")]
     )
+    rijen = [kop]
     for lid in leden:
         status = {a.bijeenkomst_id: a for a in lid.user.hier}
         cellen = [
             status[b.pk].get_status_display() if b.pk in status else "" for b in bijeenkomsten
         ]
         aanwezig = sum(1 for a in status.values() if a.status == Aanwezigheid.Status.AANWEZIG)
-        writer.writerow([_veilig(lid.user.roepnaam), lid.get_status_display(), *cellen, aanwezig])
-    return response
+        rijen.append([lid.user.roepnaam, lid.get_status_display(), *cellen, aanwezig])
+    return csv_response(f"aanwezigheid-groep-{groep.pk}.csv", rijen)

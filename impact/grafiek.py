@@ -27,47 +27,40 @@ crowded period labels are thinned out or turned. Each bar part has a <title> too
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from lib.svg import (
+    DONKER,
+    GROOT,
+    KLEIN,
+    KLEUREN,
+    Label,
+    Lijn,
+    Rechthoek,
+    kleur,
+    regels,
+    schaal,
+    tekstbreedte,
+)
+
 TE_WEINIG = _("too little data")
 
-# Okabe-Ito-like, darkened to at least 3:1 on white (and on the page background #fbf6ef);
-# the first six stay apart (CIE Lab distance >= 18) also under simulated protanopia,
-# deuteranopia and tritanopia. Neighbours in a stack differ in lightness as well as hue.
-KLEUREN = [
-    "#3862C2",  # blue          5.7:1
-    "#A73200",  # vermilion     6.8:1
-    "#105242",  # dark green    9.1:1
-    "#D04897",  # reddish purple 4.2:1
-    "#BC7000",  # orange        3.9:1
-    "#1593D4",  # sky blue      3.4:1
-    "#8800FF",  # violet        6.0:1
-    "#998866",  # khaki         3.5:1
-]
-ARCERING = "#5c4d40"
+ARCERING = DONKER
 
 # Sizes in SVG user units. The SVG is 320 units wide and at most 25rem on screen; on a
 # 360px phone it is drawn about 290px wide, so 14 units are still about 12.7px.
+# The font sizes (KLEIN, GROOT) come from lib.svg.
 BREEDTE = 320
-KLEIN = 14  # axis labels
-GROOT = 15  # bar labels and values
-TEKEN = 0.6  # estimated average glyph width, in em (generous, so labels do not clip)
 RIJ = 48  # height of one horizontal bar row: label line plus bar
 REGEL = 19  # extra height for each further line of a wrapped bar label
 BALK = 18
 LABEL_Y = 16  # baseline of a bar's label within its row
 BALK_Y = 22
 WAARDE_RUIMTE = 64  # room right of the longest bar for its value text
-
-
-def _breedte(tekst: str, grootte: int = KLEIN) -> float:
-    """A rough width of a text in user units (no font metrics on the server)."""
-    return len(tekst) * grootte * TEKEN
 
 
 def tekst(waarde, eenheid: str = "") -> str:
@@ -87,39 +80,6 @@ class Tabel:
     caption: str
     kolommen: list[str]  # the first one heads the row labels
     rijen: list[tuple[str, list[str]]]
-
-
-@dataclass
-class Rechthoek:
-    x: float
-    y: float
-    breedte: float
-    hoogte: float
-    vulling: str
-    rand: str = ""  # stroke colour, if any
-    titel: str = ""  # tooltip (an SVG <title> child): what this part stands for
-
-
-@dataclass
-class Label:
-    x: float
-    y: float
-    tekst: str
-    anker: str = "start"  # SVG text-anchor
-    klein: bool = False
-    draai: int = 0  # rotation in degrees around (x, y); negative is counter-clockwise
-
-    @property
-    def grootte(self) -> int:
-        return KLEIN if self.klein else GROOT
-
-
-@dataclass
-class Lijn:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
 
 
 @dataclass
@@ -150,16 +110,6 @@ def _beschrijving(beschrijving: str) -> str:
     return beschrijving or gettext("The table below the chart shows the same figures.")
 
 
-def _regels(label: str, ruimte: float, grootte: int) -> list[str]:
-    """Wrap a label into lines that fit ``ruimte`` (at most two; the last one is cut)."""
-    per_regel = max(int(ruimte / (grootte * TEKEN)), 8)
-    regels = textwrap.wrap(label, per_regel) or [""]
-    if len(regels) > 2:
-        rest = " ".join(regels[1:])
-        regels = [regels[0], textwrap.shorten(rest, per_regel, placeholder="…")]
-    return regels
-
-
 def staafdiagram(
     reeks: list[tuple[str, float | int | None]],
     titel: str,
@@ -176,6 +126,7 @@ def staafdiagram(
         maximum = 100 if eenheid == "%" else max(waarden, default=0)
     maximum = maximum or 1
     ruimte = BREEDTE - WAARDE_RUIMTE
+    lengte = schaal(0, maximum, 0, ruimte)
     g = Grafiek(
         id=id,
         titel=str(titel),
@@ -190,10 +141,10 @@ def staafdiagram(
     )
     y = 0
     for label, waarde in reeks:
-        regels = _regels(str(label), BREEDTE, GROOT)
-        for r, regel in enumerate(regels):
+        tekstregels = regels(str(label), BREEDTE, GROOT)
+        for r, regel in enumerate(tekstregels):
             g.labels.append(Label(0, y + LABEL_Y + r * REGEL, regel))
-        balk_y = y + BALK_Y + (len(regels) - 1) * REGEL
+        balk_y = y + BALK_Y + (len(tekstregels) - 1) * REGEL
         omschrijving = f"{label}: {tekst(waarde, eenheid)}"
         if isinstance(waarde, str):
             breedte = 0
@@ -204,13 +155,13 @@ def staafdiagram(
                 Rechthoek(0, balk_y, breedte, BALK, g.arcering, ARCERING, omschrijving)
             )
         else:
-            breedte = max(ruimte * min(waarde / maximum, 1), 0)
+            breedte = lengte(waarde)
             if breedte:
                 g.rechthoeken.append(
                     Rechthoek(0, balk_y, breedte, BALK, KLEUREN[0], titel=omschrijving)
                 )
         g.labels.append(Label(breedte + 6, balk_y + 14, tekst(waarde, eenheid)))
-        y += RIJ + (len(regels) - 1) * REGEL
+        y += RIJ + (len(tekstregels) - 1) * REGEL
     g.hoogte = max(y, RIJ)
     return g
 
@@ -221,11 +172,6 @@ MARKER = 10  # height of a hatched "too little data" marker, not to scale
 AS_LABEL = 18  # baseline of a horizontal axis label below the axis
 RUIMTE_LABELS = 6  # minimum gap between two horizontal axis labels
 DRAAI = 45
-
-
-def kleur(j: int) -> str:
-    """The colour of series ``j`` (the palette repeats only after eight series)."""
-    return KLEUREN[j % len(KLEUREN)]
 
 
 def gestapeld(
@@ -253,6 +199,7 @@ def gestapeld(
         zichtbaar.append(sum(w for w in deel if w is not None))
         totalen.append(None if any(w is None for w in deel) else sum(deel))
     maximum = max(zichtbaar, default=0) or 1
+    hoogte = schaal(0, maximum, 0, KOLOM_HOOGTE)
     kolommen = [str(kop_periode or gettext("Period"))] + [str(naam) for naam, _w in reeksen]
     if meer:
         kolommen.append(gettext("Total"))
@@ -265,9 +212,9 @@ def gestapeld(
 
     # Horizontal axis: as many labels as fit, level if they fit every few columns,
     # else turned 45 degrees (then more of them fit).
-    langste = max((_breedte(p) for p in periodes), default=0)
+    langste = max((tekstbreedte(p) for p in periodes), default=0)
     schaal_tekst = tekst(maximum, eenheid)
-    links = max(_breedte(schaal_tekst) + 8, 28)
+    links = max(tekstbreedte(schaal_tekst) + 8, 28)
     vak = (BREEDTE - links) / max(n, 1)
     stap_recht = math.ceil((langste + RUIMTE_LABELS) / vak) if n else 1
     stap_schuin = math.ceil(KLEIN * 1.5 / (vak * math.sin(math.radians(DRAAI)))) if n else 1
@@ -310,7 +257,7 @@ def gestapeld(
             if w is None:
                 verborgen.append(str(naam))
                 continue
-            h = KOLOM_HOOGTE * w / maximum
+            h = hoogte(w)
             if h > 0:
                 y -= h
                 omschrijving = (

@@ -12,9 +12,10 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from lib import mail as lib_mail
 
 from .community_models import Demping, DigestVoorkeur, Draad, Ruimte, Status
 
@@ -58,16 +59,7 @@ def bouw_mail(user, draden) -> EmailMultiAlternatives:
         "community_url": _url("community"),
         "voorkeur_url": _url("digest"),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        onderwerp = render_to_string("nazorg/email/digest_onderwerp.txt", context)
-        tekst = render_to_string("nazorg/email/digest.txt", context)
-        html = render_to_string("nazorg/email/digest.html", context)
-    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    mail = EmailMultiAlternatives(
-        subject=prefix + " ".join(onderwerp.split()), body=tekst, to=[user.email]
-    )
-    mail.attach_alternative(html, "text/html")
-    return mail
+    return lib_mail.bouw_mail("nazorg/email/digest", user.email, context)
 
 
 def verstuur_digest(nu=None) -> int:

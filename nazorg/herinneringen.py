@@ -50,10 +50,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from lib import mail as lib_mail
 
 from .models import Herinnering, Melding, NazorgVoorkeur
 from .rsvp import maak_afmeld_token, maak_rsvp_token
@@ -184,25 +185,19 @@ def bouw_mail(herinnering, connection=None) -> EmailMultiAlternatives:
         "moment": herinnering.moment,
         "links": links(herinnering),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        onderwerp = render_to_string("nazorg/email/herinnering_onderwerp.txt", context)
-        tekst = render_to_string("nazorg/email/herinnering.txt", context)
-        html = render_to_string("nazorg/email/herinnering.html", context)
-    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
     afmelden = context["links"]["afmelden"]
-    bericht = EmailMultiAlternatives(
-        subject=prefix + " ".join(onderwerp.split()),
-        body=tekst,
-        to=[herinnering.user.email],
+    return lib_mail.bouw_mail(
+        "nazorg/email/herinnering",
+        herinnering.user.email,
+        context,
         connection=connection,
         headers={
+            # Stable, so a resend after a crash is recognisably the same message.
             "Message-ID": message_id(herinnering.pk),
             "List-Unsubscribe": f"<{afmelden}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    bericht.attach_alternative(html, "text/html")
-    return bericht
 
 
 def maak_meldingen(rijen) -> None:

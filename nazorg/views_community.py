@@ -9,9 +9,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from lib.urls import veilige_next
 
 from . import community
 from .community_forms import DraadForm, MeldForm, ReactieForm
@@ -53,12 +55,7 @@ def _na_plaatsen(request, bericht):
 @require_http_methods(["GET", "POST"])
 @login_required
 def richtlijnen(request):
-    volgende = request.GET.get("next") or request.POST.get("next") or ""
-    # Only a path: redirect() would take a bare word ("98") for a view name and fail.
-    if not volgende.startswith("/") or not url_has_allowed_host_and_scheme(
-        volgende, {request.get_host()}, request.is_secure()
-    ):
-        volgende = ""
+    volgende = veilige_next(request)
     if request.method == "POST":
         community.accepteer_richtlijnen(request.user)
         return redirect(volgende or "community")

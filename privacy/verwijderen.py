@@ -21,15 +21,14 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.log import record
 from audit.models import AuditEvent
 from lib import privacy as privacy_register
+from lib.mail import bouw_mail
 
 from .models import Verwijderverzoek
 
@@ -170,13 +169,8 @@ def lees_token(token: str) -> Verwijderverzoek:
 # --- Mail ------------------------------------------------------------------------------
 
 
-def _mail(naam: str, adres: str, context: dict) -> EmailMessage:
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(settings.LANGUAGE_CODE):
-        onderwerp = render_to_string(f"privacy/email/{naam}_onderwerp.txt", context)
-        tekst = render_to_string(f"privacy/email/{naam}.txt", context)
-    prefix = getattr(settings, "ACCOUNT_EMAIL_SUBJECT_PREFIX", "")
-    return EmailMessage(subject=prefix + " ".join(onderwerp.split()), body=tekst, to=[adres])
+def _mail(naam: str, adres: str, context: dict):
+    return bouw_mail(f"privacy/email/{naam}", adres, context)
 
 
 def stuur_verzoekmail(verzoek_id: int) -> None:

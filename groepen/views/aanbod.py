@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import path
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lib.urls import veilige_next
 
 from .. import aanbod, inschrijving
 from ..aanbod_forms import AanmeldForm
@@ -104,13 +105,7 @@ def bijeenkomst_afmelden(request, pk):
                 request,
                 _("Thank you for letting us know. We will miss you; see you next time."),
             )
-    volgende = request.POST.get("next", "")
-    # Only a path: redirect() would take a bare word ("98") for a view name and fail.
-    if volgende.startswith("/") and url_has_allowed_host_and_scheme(
-        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(volgende)
-    return redirect("mijn_aanmeldingen")
+    return redirect(veilige_next(request) or "mijn_aanmeldingen")
 
 
 urlpatterns = [

@@ -7,23 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from lib.urls import veilige_next
 
 from .. import herstelpad as pad
 from ..herkenning_forms import HerkenningForm
 from ..models import Herkenningsmoment
 from ..stappen import UITLEG, WEL_EN_WEE
-
-
-def _veilige_next(request):
-    volgende = request.POST.get("next") or request.GET.get("next") or ""
-    if volgende.startswith("/") and url_has_allowed_host_and_scheme(
-        volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return volgende
-    return ""
 
 
 def _getal(waarde):
@@ -36,7 +28,7 @@ def _getal(waarde):
 @require_http_methods(["GET", "POST"])
 @login_required
 def herkenning_nieuw(request):
-    volgende = _veilige_next(request)
+    volgende = veilige_next(request)
     bijeenkomst_id = _getal(request.GET.get("bijeenkomst"))
     if request.method == "POST":
         form = HerkenningForm(request.user, request.POST, bijeenkomst_id=bijeenkomst_id)

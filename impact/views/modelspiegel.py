@@ -1,9 +1,6 @@
 """The model mirror page and its CSV. Thin views over impact/modelspiegel.py."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -11,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from deelnemers.privacy import MIN_AGGREGATE
 from herstelmodel.models import Stap
+from lib.csv import csv_response
 
 from .. import modelspiegel
 from ..periode import periode_uit_request
@@ -47,17 +45,9 @@ def impact_modelspiegel(request):
 @permission_required(BEKIJKEN, raise_exception=True)
 def impact_modelspiegel_csv(request):
     _form, periode, data, _query = _data(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    naam = f"modelspiegel-{periode.begin:%Y%m%d}-{periode.einde:%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    response.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8 correctly
-    schrijver = csv.writer(response, delimiter=";")
-
-    def schrijf(rij):
-        # Group names are typed by people: never let a cell start a spreadsheet formula.
-        schrijver.writerow(
-            ["'" + c if c.startswith(("=", "+", "-", "@")) else c for c in map(str, rij)]
-        )
+    # Group names are typed by people: lib.csv guards every cell against formulas.
+    rijen = []
+    schrijf = rijen.append
 
     te_weinig = _("too little data")
 
@@ -85,7 +75,8 @@ def impact_modelspiegel_csv(request):
         # Group signal: one row per group, counted in people (never fewer than 5).
         for groep, mensen in s.groepen or [("", 0)]:
             schrijf([_("Signal"), "", f"{s.titel}: {groep}" if groep else s.titel, mensen, ""])
-    return response
+    naam = f"modelspiegel-{periode.begin:%Y%m%d}-{periode.einde:%Y%m%d}.csv"
+    return csv_response(naam, rijen)
 
 
 urlpatterns = [

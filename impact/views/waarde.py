@@ -3,8 +3,6 @@
 Thin views; the figures come from impact/waarde.py, the PDF from impact/pdf.py.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
@@ -17,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from deelnemers.privacy import MIN_AGGREGATE
+from lib.csv import csv_response
 
 from .. import pdf, waarde
 from ..periode import periode_uit_request
@@ -67,14 +66,6 @@ def impact_waarde_pdf(request):
     return response
 
 
-# A cell starting with one of these is a formula to a spreadsheet program.
-FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _veilig(cel):
-    return "'" + cel if isinstance(cel, str) and cel.startswith(FORMULE_TEKENS) else cel
-
-
 def _getal(bedrag, decimalen=2):
     return number_format(bedrag, decimal_pos=decimalen, use_l10n=True)
 
@@ -84,14 +75,8 @@ def _getal(bedrag, decimalen=2):
 @permission_required(BEKIJKEN, raise_exception=True)
 def impact_waarde_csv(request):
     _form, rapport, _query = _rapport(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(rapport, "csv")}"'
-    response.write("\ufeff")  # BOM: spreadsheet programs then read UTF-8 correctly
-    schrijver = csv.writer(response, delimiter=";")
-
-    def schrijf(rij):
-        schrijver.writerow([_veilig(str(cel)) for cel in rij])
-
+    rijen = []
+    schrijf = rijen.append
     te_weinig = _("too little data")
     p = rapport.periode
     schrijf([_("Part"), _("Item"), _("Value"), _("Unit"), _("Source")])
@@ -141,7 +126,7 @@ def impact_waarde_csv(request):
             )
     for naam, _uitleg in waarde.PM_EFFECTEN:
         schrijf([_("Not in money"), naam, "PM", "", ""])
-    return response
+    return csv_response(_bestandsnaam(rapport, "csv"), rijen)
 
 
 def _terug(request):

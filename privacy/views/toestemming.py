@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from lib.urls import veilige_next
 
 from .. import toestemming
 from ..models import Privacyverklaring, Toestemming
@@ -17,16 +18,6 @@ from ..toestemming_forms import AccepteerForm, PublicatieForm
 
 # privacy/rules.py: the coordinators.
 BEHEER_PERM = "privacy.publish_statement"
-
-
-def _veilige_next(request, standaard="home"):
-    """Only a path on this site: never an address elsewhere (open redirect)."""
-    doel = request.POST.get("next") or request.GET.get("next") or ""
-    if doel and url_has_allowed_host_and_scheme(
-        doel, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return doel
-    return reverse(standaard)
 
 
 @require_GET
@@ -65,7 +56,7 @@ def _toon(request, verklaring):
 @require_http_methods(["GET", "POST"])
 @login_required
 def privacy_accepteren(request):
-    doel = _veilige_next(request, standaard="mijn_overzicht")
+    doel = veilige_next(request, reverse("mijn_overzicht"))
     verklaring = toestemming.geldende_verklaring()
     if verklaring is None:
         return redirect(doel)

@@ -24,7 +24,9 @@ CSV = reverse("audit_csv")
 def lees(response):
     assert response["Content-Type"].startswith("text/csv")
     inhoud = b"".join(response.streaming_content).decode()
-    return list(csv.DictReader(io.StringIO(inhoud), delimiter=";"))
+    # A byte order mark, so spreadsheet programs read the names as UTF-8.
+    assert inhoud.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(inhoud[1:]), delimiter=";"))
 
 
 def test_csv_follows_the_filter_and_holds_no_content(
@@ -36,8 +38,11 @@ def test_csv_follows_the_filter_and_holds_no_content(
     response = client.get(CSV, {"soort": Soort.REFLECTIE_GELEZEN})
     assert "attachment" in response["Content-Disposition"]
     [rij] = lees(response)
-    assert (rij["soort"], rij["door"], rij["betreft"]) == ("reflectie_gelezen", "Ruben", "Sam")
-    assert json.loads(rij["details"])["reflectie"] == gedeelde_reflectie.pk
+    # Human column names and words, as on the page (these tests run in English).
+    assert list(rij) == ["Time", "What", "By", "About", "Details"]
+    assert rij["What"] == str(AuditEvent.Soort.REFLECTIE_GELEZEN.label)
+    assert (rij["By"], rij["About"]) == (f"Ruben #{facilitator.pk}", f"Sam #{deelnemer.pk}")
+    assert f"reflection: {gedeelde_reflectie.pk}" in rij["Details"]
     assert CANARY not in json.dumps(rij)
     # Taking a list with names is itself recorded.
     [export] = AuditEvent.objects.filter(soort=Soort.EXPORT_NAMEN)
@@ -49,7 +54,17 @@ def test_csv_neutralises_formulas_in_names(client, coordinator):
     record(Soort.EXPORT_EIGEN, actor=slim, betreft=slim)
     client.force_login(coordinator)
     [rij] = lees(client.get(CSV, {"soort": Soort.EXPORT_EIGEN}))
-    assert rij["door"] == "'=HYPERLINK(1)"
+    assert rij["By"] == f"'=HYPERLINK(1) #{slim.pk}"
+
+
+def test_csv_speaks_dutch_for_a_dutch_reader(client, coordinator, deelnemer, settings):
+    settings.LANGUAGE_CODE = "nl"
+    record(Soort.ROL, actor=coordinator, betreft=deelnemer, rol="coordinator", aan=True)
+    client.force_login(coordinator)
+    rijen = lees(client.get(CSV, {"soort": Soort.ROL}))
+    [rij] = [r for r in rijen if r["Over"] == f"Sam #{deelnemer.pk}"]
+    assert list(rij) == ["Tijd", "Wat", "Door", "Over", "Gegevens"]
+    assert rij["Gegevens"] == "rol: coordinator · aan: ja"
 
 
 def test_bad_filter_shows_the_page_with_the_message(client, coordinator):
