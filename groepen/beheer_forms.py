@@ -5,6 +5,7 @@ a message next to the right field, so nothing typed is lost.
 """
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import planning
@@ -50,6 +51,8 @@ def tijd_veld(label, leeg_bericht, ongeldig_bericht=None):
 
 
 def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
+    """A whole number with messages that say what to fill in; `berichten` overrides them
+    per field (invalid, required, min_value, max_value), so each names its own example."""
     return forms.IntegerField(
         label=label,
         min_value=minimum,
@@ -65,6 +68,40 @@ def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
     )
 
 
+# Messages shared by the offer form and the group forms (Django's own say "Voer een geheel
+# getal in." or "Dit veld is verplicht." without saying what belongs there).
+DUUR_BERICHTEN = {
+    "required": _("Fill in how long a meeting lasts, in minutes."),
+    "invalid": _("Fill in the length in minutes, for example 120 for two hours."),
+    "min_value": _("A meeting lasts at least %(limit_value)s minutes."),
+    "max_value": _("A meeting lasts at most %(limit_value)s minutes."),
+}
+PLAATSEN_BERICHTEN = {
+    "invalid": _("Fill in the number of places, for example 12. Leave it empty for no limit."),
+    "min_value": _("A group has at least 1 place. Leave it empty for no limit."),
+    "max_value": _("A group has at most %(limit_value)s places."),
+}
+AANTAL_BIJEENKOMSTEN = _("Fill in the number of meetings, for example 8.")
+
+
+def _plaatsen():
+    """The capacity of a group: empty means no limit. As a form field of its own, because
+    the model's PositiveSmallIntegerField would tell the browser and the first message
+    that 0 is allowed, while the model wants at least 1."""
+    return _getal(
+        _("Places"),
+        1,
+        500,
+        _("How many participants can take part. Leave empty for no limit."),
+        verplicht=False,
+        **PLAATSEN_BERICHTEN,
+    )
+
+
+def _label(model, veld):
+    return capfirst(model._meta.get_field(veld).verbose_name)
+
+
 class PlanningForm:
     """Mixin: run a planning check and put its message next to its field."""
 
@@ -74,6 +111,36 @@ class PlanningForm:
 
 
 class AanbodForm(forms.ModelForm):
+    # Declared here, not generated from the model, so the limits in the browser and the
+    # messages are the model's (1 to 60, 15 to 600, 1 to 100) and not "at least 0".
+    aantal_bijeenkomsten = _getal(
+        _label(Aanbod, "aantal_bijeenkomsten"),
+        1,
+        planning.MAX_BIJEENKOMSTEN,
+        _("Needed for a course, for example 8. A workshop has 1."),
+        verplicht=False,
+        invalid=AANTAL_BIJEENKOMSTEN,
+        min_value=_("Fill in 1 or more meetings."),
+        max_value=_("At most %(limit_value)s meetings."),
+    )
+    duur_minuten = _getal(
+        _label(Aanbod, "duur_minuten"),
+        15,
+        600,
+        _("For example 150 for two and a half hours."),
+        **DUUR_BERICHTEN,
+    )
+    voltooiing_percentage = _getal(
+        _label(Aanbod, "voltooiing_percentage"),
+        1,
+        100,
+        _("For a course: the share of meetings someone attends to complete it."),
+        required=_("Fill in the percentage, for example 75."),
+        invalid=_("Fill in a whole number from 1 to 100, for example 75."),
+        min_value=_("Choose a percentage from 1 to 100."),
+        max_value=_("Choose a percentage from 1 to 100."),
+    )
+
     class Meta:
         model = Aanbod
         fields = [
@@ -91,12 +158,7 @@ class AanbodForm(forms.ModelForm):
         help_texts = {
             "beschrijving": _("In plain words: what happens, and what it can bring someone."),
             "voor_wie": _("Who is it for? Nobody needs a diagnosis to take part."),
-            "aantal_bijeenkomsten": _("Needed for a course, for example 8. A workshop has 1."),
-            "duur_minuten": _("For example 150 for two and a half hours."),
             "certificaat": _("Only for a course: people who complete it get a certificate."),
-            "voltooiing_percentage": _(
-                "For a course: the share of meetings someone attends to complete it."
-            ),
         }
         widgets = {
             "beschrijving": forms.Textarea(attrs={"rows": 5}),
@@ -107,6 +169,15 @@ class AanbodForm(forms.ModelForm):
             "titel": {"required": _("Give the offer a title.")},
             "soort": {"required": _("Choose what kind of offer this is.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A required choice, but with no kind picked in advance: an empty option that says
+        # what to do instead of Django's "---------".
+        self.fields["soort"].choices = [
+            ("", _("Choose a kind")),
+            *((waarde, capfirst(label)) for waarde, label in Aanbod.Soort.choices),
+        ]
 
     def clean(self):
         data = super().clean()
@@ -134,13 +205,7 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         error_messages={"required": _("Give the group a name.")},
     )
     locatie = forms.CharField(label=_("Location"), max_length=200, required=False)
-    capaciteit = _getal(
-        _("Places"),
-        1,
-        500,
-        _("How many participants can take part. Leave empty for no limit."),
-        verplicht=False,
-    )
+    capaciteit = _plaatsen()
     eerste_datum = datum_veld(
         _("Date of the first meeting"), _("Choose the date of the first meeting.")
     )
@@ -150,15 +215,21 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         1,
         planning.MAX_BIJEENKOMSTEN,
         min_value=_("Plan at least one meeting."),
+        max_value=_("Plan at most %(limit_value)s meetings at once. You can add more later."),
         required=_("Fill in how many meetings to plan."),
+        invalid=AANTAL_BIJEENKOMSTEN,
     )
     elke_n_weken = _getal(
         _("Every how many weeks"),
         1,
         planning.MAX_WEKEN_TUSSEN,
         _("1 is every week, 2 is every other week."),
+        required=_("Fill in every how many weeks the group meets, for example 1."),
+        invalid=_("Fill in a number of weeks, for example 1 for every week."),
+        min_value=_("Fill in 1 or more: 1 is every week."),
+        max_value=_("At most once every %(limit_value)s weeks."),
     )
-    duur_minuten = _getal(_("Length of a meeting (minutes)"), 15, 600)
+    duur_minuten = _getal(_("Length of a meeting (minutes)"), 15, 600, **DUUR_BERICHTEN)
 
     def __init__(self, *args, aanbod: Aanbod, **kwargs):
         self.aanbod = aanbod
@@ -206,6 +277,8 @@ class GroepNieuwForm(PlanningForm, forms.Form):
 
 
 class GroepForm(PlanningForm, forms.ModelForm):
+    capaciteit = _plaatsen()
+
     class Meta:
         model = Groep
         fields = ["naam", "locatie", "capaciteit", "einddatum"]
@@ -213,11 +286,6 @@ class GroepForm(PlanningForm, forms.ModelForm):
         error_messages = {
             "naam": {"required": _("Give the group a name.")},
             "einddatum": {"invalid": _("Type a date, for example 3-3-2026.")},
-            "capaciteit": {
-                "min_value": _("Choose a number of at least %(limit_value)s."),
-                "max_value": _("Choose a number of at most %(limit_value)s."),
-                "invalid": _("Type a whole number, for example 12."),
-            },
         }
 
     def clean_einddatum(self):

@@ -1,0 +1,157 @@
+"""Coordinators' forms say in plain Dutch what to fill in, keep what was typed, and ask
+before planning a group that starts in the past (issue 13's papercuts)."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from groepen.models import Aanbod, Groep
+from tests.factories import AanbodFactory, GroepFactory
+
+pytestmark = pytest.mark.django_db
+
+NL = {"HTTP_ACCEPT_LANGUAGE": "nl"}
+
+
+@pytest.fixture
+def c(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def over(dagen):
+    return timezone.localdate() + datetime.timedelta(days=dagen)
+
+
+def fout(response, veld) -> str:
+    """The message rendered next to the field (includes/form_fields.html), as text."""
+    html = response.content.decode()
+    match = re.search(rf'id="id_{veld}_error"[^>]*>(.*?)</', html, re.S)
+    assert match, f"no message next to {veld}"
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip()
+
+
+def _aanbod_data(**kwargs):
+    return {
+        "titel": "Kennismaken met herstel",
+        "soort": Aanbod.Soort.CURSUS,
+        "beschrijving": "Zes keer samen praten over herstel.",
+        "voor_wie": "Voor iedereen.",
+        "locatie": "De Kantine",
+        "aantal_bijeenkomsten": "6",
+        "duur_minuten": "120",
+        "voltooiing_percentage": "75",
+        **kwargs,
+    }
+
+
+# --- The offer form ------------------------------------------------------------------------
+
+
+def test_offer_form_has_no_dashes_and_names_the_kinds(c):
+    html = c.get(reverse("beheer_aanbod_nieuw"), **NL).content.decode()
+    assert "---------" not in html
+    assert '<option value="" selected>Kies een soort</option>' in html
+    assert '<option value="cursus">Cursus</option>' in html
+    # The browser gets the model's real limits, not "at least 0".
+    assert 'name="aantal_bijeenkomsten" min="1" max="60"' in html
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "bericht"),
+    [
+        ("aantal_bijeenkomsten", "acht", "Vul het aantal bijeenkomsten in, bijvoorbeeld 8."),
+        ("aantal_bijeenkomsten", "-1", "Vul 1 of meer bijeenkomsten in."),
+        ("aantal_bijeenkomsten", "61", "Hoogstens 60 bijeenkomsten."),
+        ("duur_minuten", "2,5 uur", "Vul de lengte in minuten in, bijvoorbeeld 120 voor twee uur."),
+        ("duur_minuten", "", "Vul in hoe lang een bijeenkomst duurt, in minuten."),
+        ("duur_minuten", "5", "Een bijeenkomst duurt minstens 15 minuten."),
+        ("duur_minuten", "601", "Een bijeenkomst duurt hoogstens 600 minuten."),
+        ("voltooiing_percentage", "75%", "Vul een heel getal van 1 tot en met 100 in"),
+        ("voltooiing_percentage", "0", "Kies een percentage van 1 tot en met 100."),
+        ("voltooiing_percentage", "101", "Kies een percentage van 1 tot en met 100."),
+        ("voltooiing_percentage", "", "Vul het percentage in, bijvoorbeeld 75."),
+        ("soort", "", "Kies wat voor aanbod dit is."),
+    ],
+)
+def test_offer_number_messages_are_clear_dutch_and_keep_the_input(c, veld, waarde, bericht):
+    response = c.post(reverse("beheer_aanbod_nieuw"), _aanbod_data(**{veld: waarde}), **NL)
+
+    assert response.status_code == 200
+    assert bericht in fout(response, veld)
+    html = response.content.decode()
+    assert "Voer een geheel getal in" not in html
+    assert "Dit veld is verplicht" not in html
+    assert "Zes keer samen praten over herstel." in html
+    assert 'value="De Kantine"' in html
+    if waarde:
+        assert f'value="{waarde}"' in html
+    assert not Aanbod.objects.exists()
+
+
+def test_editing_an_offer_keeps_its_kind_selected(c):
+    aanbod = AanbodFactory(soort=Aanbod.Soort.WORKSHOP)
+    html = c.get(reverse("beheer_aanbod_bewerken", kwargs={"pk": aanbod.pk}), **NL)
+    assert '<option value="workshop" selected>Workshop</option>' in html.content.decode()
+
+
+# --- The group forms -----------------------------------------------------------------------
+
+
+def _groep_data(**kwargs):
+    return {
+        "naam": "WRAP voorjaar",
+        "locatie": "De Kantine",
+        "capaciteit": "12",
+        "eerste_datum": over(7).isoformat(),
+        "begintijd": "13:30",
+        "aantal": "8",
+        "elke_n_weken": "1",
+        "duur_minuten": "150",
+        **kwargs,
+    }
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "bericht"),
+    [
+        ("capaciteit", "twaalf", "Vul het aantal plekken in, bijvoorbeeld 12."),
+        ("capaciteit", "0", "Een groep heeft minstens 1 plek."),
+        ("capaciteit", "501", "Een groep heeft hoogstens 500 plekken."),
+        ("aantal", "acht", "Vul het aantal bijeenkomsten in, bijvoorbeeld 8."),
+        ("aantal", "61", "Plan hoogstens 60 bijeenkomsten tegelijk."),
+        ("elke_n_weken", "", "Vul in om de hoeveel weken de groep bij elkaar komt"),
+        ("elke_n_weken", "0", "Vul 1 of meer in: 1 is elke week."),
+        ("elke_n_weken", "9", "Hoogstens om de 8 weken."),
+        ("duur_minuten", "", "Vul in hoe lang een bijeenkomst duurt, in minuten."),
+    ],
+)
+def test_new_group_number_messages(c, veld, waarde, bericht):
+    aanbod = AanbodFactory()
+    url = reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk})
+
+    response = c.post(url, _groep_data(**{veld: waarde}), **NL)
+
+    assert response.status_code == 200
+    assert bericht in fout(response, veld)
+    assert "Dit veld is verplicht" not in response.content.decode()
+    assert 'value="WRAP voorjaar"' in response.content.decode()
+    assert not Groep.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("waarde", "bericht"),
+    [("-3", "Een groep heeft minstens 1 plek."), ("x", "bijvoorbeeld 12")],
+)
+def test_group_details_places_message(c, waarde, bericht):
+    groep = GroepFactory(capaciteit=10)
+    data = {"naam": groep.naam, "locatie": "", "capaciteit": waarde, "einddatum": ""}
+
+    response = c.post(reverse("beheer_groep", kwargs={"pk": groep.pk}), data, **NL)
+
+    assert bericht in fout(response, "capaciteit")
+    groep.refresh_from_db()
+    assert groep.capaciteit == 10
