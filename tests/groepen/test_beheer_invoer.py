@@ -155,3 +155,17 @@ def test_group_details_places_message(c, waarde, bericht):
     assert bericht in fout(response, "capaciteit")
     groep.refresh_from_db()
     assert groep.capaciteit == 10
+
+
+@pytest.mark.parametrize(
+    ("dagen", "bericht"),
+    [("0", "Vul 1 dag of meer in."), ("731", "Vul hoogstens 730 dagen in")],
+)
+def test_nazit_plan_step_says_the_limits_in_plain_words(c, dagen, bericht):
+    aanbod = AanbodFactory(soort=Aanbod.Soort.CURSUS)
+
+    response = c.post(reverse("nazit_plan", kwargs={"pk": aanbod.pk}), {"dagen": dagen}, **NL)
+
+    assert bericht in response.content.decode()
+    assert "Zorg ervoor dat deze waarde" not in response.content.decode()
+    assert f'value="{dagen}"' in response.content.decode()
