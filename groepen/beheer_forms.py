@@ -250,10 +250,37 @@ class GroepNieuwForm(PlanningForm, forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        if self.is_bound and self.add_prefix(self.BEVESTIG) in self.data:
+            self._vraag_bevestiging()
         if aanbod.soort == Aanbod.Soort.HERSTELGROEP:
             self.fields["aantal"].help_text = _(
                 "A recovery group goes on; plan the first meetings now and add more later."
             )
+
+    BEVESTIG = "verleden_ok"
+
+    def _vraag_bevestiging(self):
+        """The confirmation box, right after the date and time it is about. It is only on
+        the page once a past start was typed (or was already ticked), so nobody else sees
+        it."""
+        self.fields[self.BEVESTIG] = forms.BooleanField(
+            label=_("Yes, the start date is in the past"),
+            required=False,
+            help_text=_("For example for a group that already started before it was entered."),
+        )
+        volgorde = list(self.fields)
+        volgorde.remove(self.BEVESTIG)
+        volgorde.insert(volgorde.index("begintijd") + 1, self.BEVESTIG)
+        self.order_fields(volgorde)
+
+    @property
+    def verleden_ok(self) -> bool:
+        return bool(self.cleaned_data.get(self.BEVESTIG))
+
+    def planning_fout(self, fout: planning.PlanningFout):
+        super().planning_fout(fout)
+        if isinstance(fout, planning.StartInVerleden) and self.BEVESTIG not in self.fields:
+            self._vraag_bevestiging()
 
     def schema(self) -> planning.Schema:
         d = self.cleaned_data
@@ -270,7 +297,7 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         nodig = ("eerste_datum", "begintijd", "aantal", "elke_n_weken", "duur_minuten")
         if all(data.get(v) is not None for v in nodig):
             try:
-                planning.controleer_schema(self.aanbod, self.schema())
+                planning.controleer_schema(self.aanbod, self.schema(), self.verleden_ok)
             except planning.PlanningFout as fout:
                 self.planning_fout(fout)
         return data

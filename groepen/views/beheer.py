@@ -134,6 +134,7 @@ def groep_nieuw(request, pk):
                 locatie=d["locatie"],
                 capaciteit=d["capaciteit"],
                 schema=form.schema(),
+                verleden_ok=form.verleden_ok,
             )
         except planning.PlanningFout as fout:
             form.planning_fout(fout)

@@ -169,3 +169,90 @@ def test_nazit_plan_step_says_the_limits_in_plain_words(c, dagen, bericht):
     assert bericht in response.content.decode()
     assert "Zorg ervoor dat deze waarde" not in response.content.decode()
     assert f'value="{dagen}"' in response.content.decode()
+
+
+# --- A group that starts in the past -------------------------------------------------------
+
+BEVESTIG = 'name="verleden_ok"'
+
+
+def vinkje(html) -> str:
+    """The confirmation checkbox's <input> tag."""
+    return re.search(r'<input type="checkbox" name="verleden_ok"[^>]*>', html).group(0)
+
+
+def test_past_start_asks_to_confirm_and_keeps_everything(c):
+    aanbod = AanbodFactory(soort=Aanbod.Soort.CURSUS)
+    url = reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk})
+    assert BEVESTIG not in c.get(url).content.decode()  # nobody is asked in advance
+
+    data = _groep_data(eerste_datum=over(-14).isoformat(), capaciteit="9", aantal="6")
+    response = c.post(url, data, **NL)
+
+    assert response.status_code == 200
+    assert not Groep.objects.exists()
+    assert "Deze datum is al voorbij." in fout(response, "eerste_datum")
+    html = response.content.decode()
+    assert BEVESTIG in html
+    assert "Ja, de startdatum ligt in het verleden" in html
+    assert "checked" not in vinkje(html)  # not ticked for them
+    for veld, waarde in data.items():
+        assert f'name="{veld}"' in html
+        assert f'value="{waarde}"' in html
+    # The box comes right after the date and time it is about.
+    assert html.index('name="begintijd"') < html.index(BEVESTIG) < html.index('name="aantal"')
+
+
+def test_past_start_confirmed_plans_the_group(c):
+    aanbod = AanbodFactory(soort=Aanbod.Soort.CURSUS)
+    url = reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk})
+    data = _groep_data(eerste_datum=over(-14).isoformat(), aantal="6", verleden_ok="on")
+
+    response = c.post(url, data)
+
+    groep = Groep.objects.get()
+    assert response.url == reverse("beheer_groep", kwargs={"pk": groep.pk})
+    assert (groep.startdatum, groep.einddatum) == (over(-14), over(21))
+    assert groep.bijeenkomsten.count() == 6
+    assert groep.status == Groep.Status.LOPEND
+
+
+def test_confirmation_stays_ticked_when_something_else_is_wrong(c):
+    aanbod = AanbodFactory()
+    url = reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk})
+    data = _groep_data(eerste_datum=over(-3).isoformat(), naam="", verleden_ok="on")
+
+    response = c.post(url, data, **NL)
+
+    assert fout(response, "naam")
+    html = response.content.decode()
+    assert "checked" in vinkje(html)
+    assert 'id="id_eerste_datum_error"' not in html  # confirmed, so no question any more
+    assert not Groep.objects.exists()
+
+
+def test_earlier_time_today_also_asks(c, time_machine):
+    time_machine.move_to(timezone.make_aware(datetime.datetime(2026, 3, 3, 15, 0)))
+    aanbod = AanbodFactory()
+    url = reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk})
+    data = _groep_data(eerste_datum="2026-03-03", begintijd="10:00")
+
+    response = c.post(url, data, **NL)
+
+    assert "Deze tijd is vandaag al voorbij." in fout(response, "begintijd")
+    assert not Groep.objects.exists()
+    assert c.post(url, {**data, "verleden_ok": "on"}).status_code == 302
+    assert Groep.objects.get().startdatum == datetime.date(2026, 3, 3)
+
+
+def test_editing_a_group_that_started_long_ago_does_not_ask(c):
+    groep = GroepFactory(startdatum=over(-60), einddatum=over(30), capaciteit=10)
+    data = {"naam": "Nieuwe naam", "locatie": "", "capaciteit": "12", "einddatum": over(40)}
+
+    response = c.post(reverse("beheer_groep", kwargs={"pk": groep.pk}), data)
+
+    assert response.status_code == 302
+    groep.refresh_from_db()
+    assert (groep.naam, groep.capaciteit, groep.startdatum) == ("Nieuwe naam", 12, over(-60))
+    page = c.get(reverse("beheer_groep", kwargs={"pk": groep.pk})).content.decode()
+    assert BEVESTIG not in page
