@@ -8,7 +8,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from . import planning
+from . import kandidaten, planning
 from .models import Aanbod, Groep
 
 
@@ -336,6 +336,36 @@ class FacilitatorForm(PlanningForm, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     vrijwilliger = forms.BooleanField(label=_("Volunteer (co-facilitator)"), required=False)
+
+    def voeg_toe(self, groep_id: int):
+        d = self.cleaned_data
+        return planning.voeg_facilitator_toe(groep_id, d["email"], d["vrijwilliger"])
+
+
+class KandidaatForm(PlanningForm, forms.Form):
+    """The "Add" button next to a person found by the search (groepen/kandidaten.py).
+    Only someone on that list can be chosen; any other id gets a message, not a place."""
+
+    persoon = forms.ModelChoiceField(
+        queryset=None,  # set per group in __init__
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose someone from the list."),
+            "invalid_choice": _(
+                "This person is not on the list (any more). Search again, or add them by "
+                "their email address."
+            ),
+        },
+    )
+    vrijwilliger = forms.BooleanField(label=_("Volunteer (co-facilitator)"), required=False)
+
+    def __init__(self, *args, groep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persoon"].queryset = kandidaten.kandidaten(groep)
+
+    def voeg_toe(self, groep_id: int):
+        d = self.cleaned_data
+        return planning.maak_facilitator(groep_id, d["persoon"], d["vrijwilliger"], "persoon")
 
 
 class BijeenkomstForm(PlanningForm, forms.Form):

@@ -323,21 +323,24 @@ def voeg_facilitator_toe(groep_id: int, email: str, vrijwilliger: bool) -> Lidma
             ),
             "email",
         )
+    return maak_facilitator(groep_id, user, vrijwilliger)
+
+
+def maak_facilitator(groep_id: int, user, vrijwilliger: bool, veld="email") -> Lidmaatschap:
+    """Make `user` a facilitator of the group; `veld` is the form field for a refusal."""
     now = timezone.now()
     with transaction.atomic():
         Groep.objects.select_for_update().get(pk=groep_id)
         lid = Lidmaatschap.objects.filter(groep=groep_id, user=user).first()
         if lid is not None and lid.status != Lidmaatschap.Status.UITGESCHREVEN:
             if lid.rol == Lidmaatschap.Rol.FACILITATOR:
-                raise PlanningFout(
-                    _("This person is already a facilitator of this group."), "email"
-                )
+                raise PlanningFout(_("This person is already a facilitator of this group."), veld)
             raise PlanningFout(
                 _(
                     "This person takes part in this group or is on its waiting list. "
                     "Someone cannot be a participant and a facilitator of the same group."
                 ),
-                "email",
+                veld,
             )
         if lid is None:
             return Lidmaatschap.objects.create(
