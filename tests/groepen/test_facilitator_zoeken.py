@@ -130,7 +130,7 @@ def test_only_someone_from_the_list_can_be_added_that_way(c, academie, coordinat
 
 
 def test_adding_by_exact_email_still_works(c, academie):
-    groep, mensen = academie
+    groep, _mensen = academie
     url = reverse("beheer_facilitator_toevoegen", kwargs={"pk": groep.pk})
     nieuw = UserFactory(email="nieuw@example.org")
 
