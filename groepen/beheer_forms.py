@@ -198,6 +198,8 @@ class AanbodForm(forms.ModelForm):
 
 
 class GroepNieuwForm(PlanningForm, forms.Form):
+    BEVESTIG = "verleden_ok"  # the box that confirms a start in the past
+
     naam = forms.CharField(
         label=_("Name of the group"),
         max_length=120,
@@ -256,8 +258,6 @@ class GroepNieuwForm(PlanningForm, forms.Form):
             self.fields["aantal"].help_text = _(
                 "A recovery group goes on; plan the first meetings now and add more later."
             )
-
-    BEVESTIG = "verleden_ok"
 
     def _vraag_bevestiging(self):
         """The confirmation box, right after the date and time it is about. It is only on
