@@ -50,7 +50,7 @@ def tijd_veld(label, leeg_bericht, ongeldig_bericht=None):
     )
 
 
-def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
+def _getal(label, minimum, maximum, help_text="", verplicht=True, initial=None, **berichten):
     """A whole number with messages that say what to fill in; `berichten` overrides them
     per field (invalid, required, min_value, max_value), so each names its own example."""
     return forms.IntegerField(
@@ -59,6 +59,7 @@ def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
         max_value=maximum,
         required=verplicht,
         help_text=help_text,
+        initial=initial,
         error_messages={
             "min_value": _("Choose a number of at least %(limit_value)s."),
             "max_value": _("Choose a number of at most %(limit_value)s."),
@@ -102,6 +103,11 @@ def _label(model, veld):
     return capfirst(model._meta.get_field(veld).verbose_name)
 
 
+def _standaard(model, veld):
+    """The model's default: a declared field of a ModelForm does not get it by itself."""
+    return model._meta.get_field(veld).default
+
+
 class PlanningForm:
     """Mixin: run a planning check and put its message next to its field."""
 
@@ -128,6 +134,7 @@ class AanbodForm(forms.ModelForm):
         15,
         600,
         _("For example 150 for two and a half hours."),
+        initial=_standaard(Aanbod, "duur_minuten"),
         **DUUR_BERICHTEN,
     )
     voltooiing_percentage = _getal(
@@ -135,6 +142,7 @@ class AanbodForm(forms.ModelForm):
         1,
         100,
         _("For a course: the share of meetings someone attends to complete it."),
+        initial=_standaard(Aanbod, "voltooiing_percentage"),
         required=_("Fill in the percentage, for example 75."),
         invalid=_("Fill in a whole number from 1 to 100, for example 75."),
         min_value=_("Choose a percentage from 1 to 100."),

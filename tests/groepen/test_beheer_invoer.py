@@ -58,6 +58,9 @@ def test_offer_form_has_no_dashes_and_names_the_kinds(c):
     assert '<option value="cursus">Cursus</option>' in html
     # The browser gets the model's real limits, not "at least 0".
     assert 'name="aantal_bijeenkomsten" min="1" max="60"' in html
+    # The model's defaults are still filled in.
+    assert 'name="duur_minuten" value="120"' in html
+    assert 'name="voltooiing_percentage" value="75"' in html
 
 
 @pytest.mark.parametrize(
