@@ -5,9 +5,10 @@ a message next to the right field, so nothing typed is lost.
 """
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from . import planning
+from . import kandidaten, planning
 from .models import Aanbod, Groep
 
 
@@ -49,13 +50,16 @@ def tijd_veld(label, leeg_bericht, ongeldig_bericht=None):
     )
 
 
-def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
+def _getal(label, minimum, maximum, help_text="", verplicht=True, initial=None, **berichten):
+    """A whole number with messages that say what to fill in; `berichten` overrides them
+    per field (invalid, required, min_value, max_value), so each names its own example."""
     return forms.IntegerField(
         label=label,
         min_value=minimum,
         max_value=maximum,
         required=verplicht,
         help_text=help_text,
+        initial=initial,
         error_messages={
             "min_value": _("Choose a number of at least %(limit_value)s."),
             "max_value": _("Choose a number of at most %(limit_value)s."),
@@ -63,6 +67,45 @@ def _getal(label, minimum, maximum, help_text="", verplicht=True, **berichten):
             **berichten,
         },
     )
+
+
+# Messages shared by the offer form and the group forms (Django's own say "Voer een geheel
+# getal in." or "Dit veld is verplicht." without saying what belongs there).
+DUUR_BERICHTEN = {
+    "required": _("Fill in how long a meeting lasts, in minutes."),
+    "invalid": _("Fill in the length in minutes, for example 120 for two hours."),
+    "min_value": _("A meeting lasts at least %(limit_value)s minutes."),
+    "max_value": _("A meeting lasts at most %(limit_value)s minutes."),
+}
+PLAATSEN_BERICHTEN = {
+    "invalid": _("Fill in the number of places, for example 12. Leave it empty for no limit."),
+    "min_value": _("A group has at least 1 place. Leave it empty for no limit."),
+    "max_value": _("A group has at most %(limit_value)s places."),
+}
+AANTAL_BIJEENKOMSTEN = _("Fill in the number of meetings, for example 8.")
+
+
+def _plaatsen():
+    """The capacity of a group: empty means no limit. As a form field of its own, because
+    the model's PositiveSmallIntegerField would tell the browser and the first message
+    that 0 is allowed, while the model wants at least 1."""
+    return _getal(
+        _("Places"),
+        1,
+        500,
+        _("How many participants can take part. Leave empty for no limit."),
+        verplicht=False,
+        **PLAATSEN_BERICHTEN,
+    )
+
+
+def _label(model, veld):
+    return capfirst(model._meta.get_field(veld).verbose_name)
+
+
+def _standaard(model, veld):
+    """The model's default: a declared field of a ModelForm does not get it by itself."""
+    return model._meta.get_field(veld).default
 
 
 class PlanningForm:
@@ -74,6 +117,38 @@ class PlanningForm:
 
 
 class AanbodForm(forms.ModelForm):
+    # Declared here, not generated from the model, so the limits in the browser and the
+    # messages are the model's (1 to 60, 15 to 600, 1 to 100) and not "at least 0".
+    aantal_bijeenkomsten = _getal(
+        _label(Aanbod, "aantal_bijeenkomsten"),
+        1,
+        planning.MAX_BIJEENKOMSTEN,
+        _("Needed for a course, for example 8. A workshop has 1."),
+        verplicht=False,
+        invalid=AANTAL_BIJEENKOMSTEN,
+        min_value=_("Fill in 1 or more meetings."),
+        max_value=_("At most %(limit_value)s meetings."),
+    )
+    duur_minuten = _getal(
+        _label(Aanbod, "duur_minuten"),
+        15,
+        600,
+        _("For example 150 for two and a half hours."),
+        initial=_standaard(Aanbod, "duur_minuten"),
+        **DUUR_BERICHTEN,
+    )
+    voltooiing_percentage = _getal(
+        _label(Aanbod, "voltooiing_percentage"),
+        1,
+        100,
+        _("For a course: the share of meetings someone attends to complete it."),
+        initial=_standaard(Aanbod, "voltooiing_percentage"),
+        required=_("Fill in the percentage, for example 75."),
+        invalid=_("Fill in a whole number from 1 to 100, for example 75."),
+        min_value=_("Choose a percentage from 1 to 100."),
+        max_value=_("Choose a percentage from 1 to 100."),
+    )
+
     class Meta:
         model = Aanbod
         fields = [
@@ -91,12 +166,7 @@ class AanbodForm(forms.ModelForm):
         help_texts = {
             "beschrijving": _("In plain words: what happens, and what it can bring someone."),
             "voor_wie": _("Who is it for? Nobody needs a diagnosis to take part."),
-            "aantal_bijeenkomsten": _("Needed for a course, for example 8. A workshop has 1."),
-            "duur_minuten": _("For example 150 for two and a half hours."),
             "certificaat": _("Only for a course: people who complete it get a certificate."),
-            "voltooiing_percentage": _(
-                "For a course: the share of meetings someone attends to complete it."
-            ),
         }
         widgets = {
             "beschrijving": forms.Textarea(attrs={"rows": 5}),
@@ -107,6 +177,15 @@ class AanbodForm(forms.ModelForm):
             "titel": {"required": _("Give the offer a title.")},
             "soort": {"required": _("Choose what kind of offer this is.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A required choice, but with no kind picked in advance: an empty option that says
+        # what to do instead of Django's "---------".
+        self.fields["soort"].choices = [
+            ("", _("Choose a kind")),
+            *((waarde, capfirst(label)) for waarde, label in Aanbod.Soort.choices),
+        ]
 
     def clean(self):
         data = super().clean()
@@ -127,6 +206,8 @@ class AanbodForm(forms.ModelForm):
 
 
 class GroepNieuwForm(PlanningForm, forms.Form):
+    BEVESTIG = "verleden_ok"  # the box that confirms a start in the past
+
     naam = forms.CharField(
         label=_("Name of the group"),
         max_length=120,
@@ -134,13 +215,7 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         error_messages={"required": _("Give the group a name.")},
     )
     locatie = forms.CharField(label=_("Location"), max_length=200, required=False)
-    capaciteit = _getal(
-        _("Places"),
-        1,
-        500,
-        _("How many participants can take part. Leave empty for no limit."),
-        verplicht=False,
-    )
+    capaciteit = _plaatsen()
     eerste_datum = datum_veld(
         _("Date of the first meeting"), _("Choose the date of the first meeting.")
     )
@@ -150,15 +225,21 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         1,
         planning.MAX_BIJEENKOMSTEN,
         min_value=_("Plan at least one meeting."),
+        max_value=_("Plan at most %(limit_value)s meetings at once. You can add more later."),
         required=_("Fill in how many meetings to plan."),
+        invalid=AANTAL_BIJEENKOMSTEN,
     )
     elke_n_weken = _getal(
         _("Every how many weeks"),
         1,
         planning.MAX_WEKEN_TUSSEN,
         _("1 is every week, 2 is every other week."),
+        required=_("Fill in every how many weeks the group meets, for example 1."),
+        invalid=_("Fill in a number of weeks, for example 1 for every week."),
+        min_value=_("Fill in 1 or more: 1 is every week."),
+        max_value=_("At most once every %(limit_value)s weeks."),
     )
-    duur_minuten = _getal(_("Length of a meeting (minutes)"), 15, 600)
+    duur_minuten = _getal(_("Length of a meeting (minutes)"), 15, 600, **DUUR_BERICHTEN)
 
     def __init__(self, *args, aanbod: Aanbod, **kwargs):
         self.aanbod = aanbod
@@ -179,10 +260,35 @@ class GroepNieuwForm(PlanningForm, forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        if self.is_bound and self.add_prefix(self.BEVESTIG) in self.data:
+            self._vraag_bevestiging()
         if aanbod.soort == Aanbod.Soort.HERSTELGROEP:
             self.fields["aantal"].help_text = _(
                 "A recovery group goes on; plan the first meetings now and add more later."
             )
+
+    def _vraag_bevestiging(self):
+        """The confirmation box, right after the date and time it is about. It is only on
+        the page once a past start was typed (or was already ticked), so nobody else sees
+        it."""
+        self.fields[self.BEVESTIG] = forms.BooleanField(
+            label=_("Yes, the start date is in the past"),
+            required=False,
+            help_text=_("For example for a group that already started before it was entered."),
+        )
+        volgorde = list(self.fields)
+        volgorde.remove(self.BEVESTIG)
+        volgorde.insert(volgorde.index("begintijd") + 1, self.BEVESTIG)
+        self.order_fields(volgorde)
+
+    @property
+    def verleden_ok(self) -> bool:
+        return bool(self.cleaned_data.get(self.BEVESTIG))
+
+    def planning_fout(self, fout: planning.PlanningFout):
+        super().planning_fout(fout)
+        if isinstance(fout, planning.StartInVerleden) and self.BEVESTIG not in self.fields:
+            self._vraag_bevestiging()
 
     def schema(self) -> planning.Schema:
         d = self.cleaned_data
@@ -199,13 +305,15 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         nodig = ("eerste_datum", "begintijd", "aantal", "elke_n_weken", "duur_minuten")
         if all(data.get(v) is not None for v in nodig):
             try:
-                planning.controleer_schema(self.aanbod, self.schema())
+                planning.controleer_schema(self.aanbod, self.schema(), self.verleden_ok)
             except planning.PlanningFout as fout:
                 self.planning_fout(fout)
         return data
 
 
 class GroepForm(PlanningForm, forms.ModelForm):
+    capaciteit = _plaatsen()
+
     class Meta:
         model = Groep
         fields = ["naam", "locatie", "capaciteit", "einddatum"]
@@ -213,11 +321,6 @@ class GroepForm(PlanningForm, forms.ModelForm):
         error_messages = {
             "naam": {"required": _("Give the group a name.")},
             "einddatum": {"invalid": _("Type a date, for example 3-3-2026.")},
-            "capaciteit": {
-                "min_value": _("Choose a number of at least %(limit_value)s."),
-                "max_value": _("Choose a number of at most %(limit_value)s."),
-                "invalid": _("Type a whole number, for example 12."),
-            },
         }
 
     def clean_einddatum(self):
@@ -241,6 +344,36 @@ class FacilitatorForm(PlanningForm, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     vrijwilliger = forms.BooleanField(label=_("Volunteer (co-facilitator)"), required=False)
+
+    def voeg_toe(self, groep_id: int):
+        d = self.cleaned_data
+        return planning.voeg_facilitator_toe(groep_id, d["email"], d["vrijwilliger"])
+
+
+class KandidaatForm(PlanningForm, forms.Form):
+    """The "Add" button next to a person found by the search (groepen/kandidaten.py).
+    Only someone on that list can be chosen; any other id gets a message, not a place."""
+
+    persoon = forms.ModelChoiceField(
+        queryset=None,  # set per group in __init__
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose someone from the list."),
+            "invalid_choice": _(
+                "This person is not on the list (any more). Search again, or add them by "
+                "their email address."
+            ),
+        },
+    )
+    vrijwilliger = forms.BooleanField(label=_("Volunteer (co-facilitator)"), required=False)
+
+    def __init__(self, *args, groep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persoon"].queryset = kandidaten.kandidaten(groep)
+
+    def voeg_toe(self, groep_id: int):
+        d = self.cleaned_data
+        return planning.maak_facilitator(groep_id, d["persoon"], d["vrijwilliger"], "persoon")
 
 
 class BijeenkomstForm(PlanningForm, forms.Form):

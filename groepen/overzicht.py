@@ -150,4 +150,12 @@ def overzicht_academie() -> dict:
         .count(),
     }
     groepen = list(_met_cijfers(Groep.objects.all()).order_by("-startdatum", "naam")[:50])
-    return {"cijfers": cijfers, "groepen": groepen}
+    # A running group with nothing planned ahead is easily forgotten: flag it (no query,
+    # the next meeting is already annotated and the status follows from the dates).
+    for g in groepen:
+        g.zonder_volgende = g.volgende is None and g.status == Groep.Status.LOPEND
+    return {
+        "cijfers": cijfers,
+        "groepen": groepen,
+        "zonder_volgende": sum(g.zonder_volgende for g in groepen),
+    }

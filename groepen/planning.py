@@ -36,6 +36,11 @@ class PlanningFout(Exception):
         self.veld = veld
 
 
+class StartInVerleden(PlanningFout):
+    """A new group would start in the past. Sometimes that is right (a group that already
+    runs, entered afterwards), so the coordinator may confirm it instead of being refused."""
+
+
 # --- Times -------------------------------------------------------------------------------
 
 
@@ -85,8 +90,9 @@ class Schema:
         return uitkomst
 
 
-def controleer_schema(aanbod: Aanbod, schema: Schema) -> None:
-    """Raise PlanningFout for the first problem with a schedule."""
+def controleer_schema(aanbod: Aanbod, schema: Schema, verleden_ok: bool = False) -> None:
+    """Raise PlanningFout for the first problem with a schedule; StartInVerleden when the
+    first meeting has passed and the coordinator did not confirm that (`verleden_ok`)."""
     if schema.aantal < 1:
         raise PlanningFout(_("Plan at least one meeting."), "aantal")
     if schema.aantal > MAX_BIJEENKOMSTEN:
@@ -110,7 +116,23 @@ def controleer_schema(aanbod: Aanbod, schema: Schema) -> None:
             ),
             "duur_minuten",
         )
-    controleer_toekomst(begin, "eerste_datum", "begintijd")
+    if verleden_ok or begin >= timezone.now():
+        return
+    if timezone.localtime(begin).date() < timezone.localdate():
+        raise StartInVerleden(
+            _(
+                "This date has already passed. Is that right, for example because the group "
+                "already started? Then tick the box below and save again."
+            ),
+            "eerste_datum",
+        )
+    raise StartInVerleden(
+        _(
+            "This time has already passed today. Is that right? Then tick the box below "
+            "and save again."
+        ),
+        "begintijd",
+    )
 
 
 def _is_doorlopend(aanbod: Aanbod) -> bool:
@@ -119,10 +141,16 @@ def _is_doorlopend(aanbod: Aanbod) -> bool:
 
 
 def plan_groep(
-    aanbod: Aanbod, *, naam: str, locatie: str, capaciteit: int | None, schema: Schema
+    aanbod: Aanbod,
+    *,
+    naam: str,
+    locatie: str,
+    capaciteit: int | None,
+    schema: Schema,
+    verleden_ok: bool = False,
 ) -> Groep:
     """Create a group and all its meetings in one transaction."""
-    controleer_schema(aanbod, schema)
+    controleer_schema(aanbod, schema, verleden_ok)
     reeks = schema.reeks()
     with transaction.atomic():
         groep = Groep.objects.create(
@@ -295,21 +323,24 @@ def voeg_facilitator_toe(groep_id: int, email: str, vrijwilliger: bool) -> Lidma
             ),
             "email",
         )
+    return maak_facilitator(groep_id, user, vrijwilliger)
+
+
+def maak_facilitator(groep_id: int, user, vrijwilliger: bool, veld="email") -> Lidmaatschap:
+    """Make `user` a facilitator of the group; `veld` is the form field for a refusal."""
     now = timezone.now()
     with transaction.atomic():
         Groep.objects.select_for_update().get(pk=groep_id)
         lid = Lidmaatschap.objects.filter(groep=groep_id, user=user).first()
         if lid is not None and lid.status != Lidmaatschap.Status.UITGESCHREVEN:
             if lid.rol == Lidmaatschap.Rol.FACILITATOR:
-                raise PlanningFout(
-                    _("This person is already a facilitator of this group."), "email"
-                )
+                raise PlanningFout(_("This person is already a facilitator of this group."), veld)
             raise PlanningFout(
                 _(
                     "This person takes part in this group or is on its waiting list. "
                     "Someone cannot be a participant and a facilitator of the same group."
                 ),
-                "email",
+                veld,
             )
         if lid is None:
             return Lidmaatschap.objects.create(

@@ -14,6 +14,8 @@ class PlanStapForm(forms.Form):
         error_messages={
             "required": _("Fill in a number of days, for example 14."),
             "invalid": _("Fill in a whole number of days, for example 14."),
+            "min_value": _("Fill in 1 day or more."),
+            "max_value": _("Fill in at most %(limit_value)s days (about two years)."),
         },
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": 730}),
     )

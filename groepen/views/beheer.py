@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import planning
+from .. import kandidaten, planning
 from ..access import bijeenkomst_voor, groep_voor
 from ..beheer_forms import (
     AanbodForm,
@@ -24,6 +24,7 @@ from ..beheer_forms import (
     FacilitatorForm,
     GroepForm,
     GroepNieuwForm,
+    KandidaatForm,
 )
 from ..models import Aanbod, Lidmaatschap
 
@@ -134,6 +135,7 @@ def groep_nieuw(request, pk):
                 locatie=d["locatie"],
                 capaciteit=d["capaciteit"],
                 schema=form.schema(),
+                verleden_ok=form.verleden_ok,
             )
         except planning.PlanningFout as fout:
             form.planning_fout(fout)
@@ -151,14 +153,19 @@ def groep_nieuw(request, pk):
     return render(request, "groepen/beheer/groep_nieuw.html", {"form": form, "aanbod": aanbod})
 
 
-def _groep_pagina(request, groep, form=None, facilitator_form=None, status=200):
+def _groep_pagina(request, groep, form=None, facilitator_form=None, kandidaat_form=None):
+    # The search for facilitators is a GET field on this page (no JavaScript needed); after
+    # a refused "Add" the same search is shown again.
+    zoektekst = request.GET.get("zoek") or request.POST.get("zoek") or ""
     context = {
         "groep": groep,
         "form": form or GroepForm(instance=copy.copy(groep)),
         "facilitator_form": facilitator_form or FacilitatorForm(),
+        "kandidaat_form": kandidaat_form,
+        **kandidaten.zoek(groep, zoektekst),
         **planning.groep_overzicht(groep),
     }
-    return render(request, "groepen/beheer/groep.html", context, status=status)
+    return render(request, "groepen/beheer/groep.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -193,13 +200,13 @@ def groep(request, pk):
 @require_POST
 @coordinator
 def facilitator_toevoegen(request, pk):
+    """Add a facilitator: someone picked from the search (`persoon`), or by exact email."""
     groep = groep_voor(request.user, pk, PERM)
-    form = FacilitatorForm(request.POST)
+    uit_lijst = "persoon" in request.POST
+    form = KandidaatForm(request.POST, groep=groep) if uit_lijst else FacilitatorForm(request.POST)
     if form.is_valid():
         try:
-            lid = planning.voeg_facilitator_toe(
-                groep.pk, form.cleaned_data["email"], form.cleaned_data["vrijwilliger"]
-            )
+            lid = form.voeg_toe(groep.pk)
         except planning.PlanningFout as fout:
             form.planning_fout(fout)
         else:
@@ -208,6 +215,8 @@ def facilitator_toevoegen(request, pk):
                 _("%(naam)s is now a facilitator of this group.") % {"naam": lid.user},
             )
             return redirect("beheer_groep", pk=groep.pk)
+    if uit_lijst:
+        return _groep_pagina(request, groep, kandidaat_form=form)
     return _groep_pagina(request, groep, facilitator_form=form)
 
 

@@ -29,9 +29,11 @@ FORM = "application/x-www-form-urlencoded"
 # Every parameter a view of ours reads from the query string, plus the usual suspects.
 QUERY_STRINGS = [
     "next=javascript:alert(1)&page=-1&q=<script>alert(1)</script>&pagina=-1&groep=999999"
-    "&bijeenkomst=x&periode=<script>alert(1)</script>&start=2026-02-31&van=%00",
+    "&bijeenkomst=x&periode=<script>alert(1)</script>&start=2026-02-31&van=%00"
+    "&zoek=<script>alert(1)</script>",
     "next=https://evil.example/&pagina=99999999999999999999999&groep=-1"
-    "&bijeenkomst=99999999999999999999&tot=2026-13-45&jaar=1e999&periode=%ED%A0%80",
+    "&bijeenkomst=99999999999999999999&tot=2026-13-45&jaar=1e999&periode=%ED%A0%80"
+    "&zoek=%25%00_%ED%A0%80",
 ]
 
 
@@ -115,7 +117,9 @@ def test_hostile_input_on_post_only_url(
     url = url_for(name, world)
     junk = Form(
         action=url,
-        fields=[Field(n, "hidden") for n in ("groep", "actie", "next", "lid", "stap", "id")],
+        fields=[
+            Field(n, "hidden") for n in ("groep", "actie", "next", "lid", "stap", "id", "persoon")
+        ],
     )
     for role in roles_not_redirected(name):
         client = role_client(role)
