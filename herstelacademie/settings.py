@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "audit",
     "impact",
     "privacy",
+    "ontwikkeling",
 ]
 
 MIDDLEWARE = [

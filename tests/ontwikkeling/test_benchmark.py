@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import NoReverseMatch, reverse
 
 from groepen.models import Aanbod, Lidmaatschap
-from herstelacademie.benchmark import measure, report
-from herstelacademie.benchmark.generate import Sizes, genereer, tel
 from herstelmodel.models import Reflectie
 from nazorg.models import Herinnering
+from ontwikkeling.benchmark import measure, report
+from ontwikkeling.benchmark.generate import Sizes, genereer, tel
 
 KLEIN = Sizes(
     deelnemers=40,

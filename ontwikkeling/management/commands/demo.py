@@ -30,7 +30,6 @@ from groepen.models import (
     Lidmaatschap,
     Sessielog,
 )
-from herstelacademie.demo_impact import maak_impact_demo
 from herstelmodel.models import (
     Gevoel,
     Herkenningsmoment,
@@ -40,6 +39,7 @@ from herstelmodel.models import (
     Zichtbaarheid,
 )
 from nazorg import planning as nazit_planning
+from ontwikkeling.demo_impact import maak_impact_demo
 from privacy import toestemming as privacy_toestemming
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password

@@ -24,8 +24,8 @@ from django.test.utils import override_settings
 from django.urls import NoReverseMatch, reverse
 
 from groepen.models import Bijeenkomst, Lidmaatschap
-from herstelacademie.benchmark import measure, report
-from herstelacademie.benchmark.generate import Sizes, genereer
+from ontwikkeling.benchmark import measure, report
+from ontwikkeling.benchmark.generate import Sizes, genereer
 
 SIZES = [f for f in Sizes.__dataclass_fields__]
 

@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import NoReverseMatch, reverse
 
 from .generate import Academie
+from .smtp_sink import SINK, free_port, naar_sink, wacht_op_poort
 from .urls import BARE_PATH
 
 # Goals of issue #9 (docs/performance.md).
@@ -109,7 +110,7 @@ def meet_instellingen():
     """
     return override_settings(
         DEBUG=False,
-        ROOT_URLCONF="herstelacademie.benchmark.urls",
+        ROOT_URLCONF="ontwikkeling.benchmark.urls",
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
         SECURE_SSL_REDIRECT=False,
         STORAGES={
@@ -222,12 +223,6 @@ def meet_herinneringen(workers=1, batch=250) -> dict:
     much of each send is waiting for the mail server and the commit, not computing.
     """
     from nazorg.herinneringen import verstuur_herinneringen
-    from nazorg.management.commands.benchmark_herinneringen import (
-        SINK,
-        free_port,
-        naar_sink,
-        wacht_op_poort,
-    )
     from nazorg.models import Herinnering
 
     due = Herinnering.objects.filter(status=Herinnering.Status.GEPLAND).count()
