@@ -13,8 +13,8 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import community
-from .community_forms import DraadForm, MeldForm, ReactieForm
+from .. import community
+from ..community_forms import DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
 
