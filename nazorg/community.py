@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from groepen.models import Groep, Lidmaatschap
 from herstelmodel.models import VerhaalVersie
 
-from .community_models import (
+from .models import (
     POST_MAX,
     RICHTLIJNEN_VERSIE,
     TITEL_MAX,

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from .community_models import Demping, DigestVoorkeur, Draad, Ruimte, Status
+from .models import Demping, DigestVoorkeur, Draad, Ruimte, Status
 
 logger = logging.getLogger(__name__)
 

@@ -21,8 +21,7 @@ from audit.log import record
 from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
 
-from .community_models import Bericht, Draad, HerkenIk, Moderatiezaak, Ruimte, Status
-from .models import Melding
+from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Ruimte, Status
 from .signaal import bevat_signaalwoord
 
 Besluit = Moderatiezaak.Besluit

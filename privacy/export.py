@@ -48,7 +48,6 @@ from herstelmodel.models import (
 )
 from herstelmodel.stappen import VERHAAL_DELEN
 from herstelmodel.verhaal import delen_van
-from nazorg.community_models import Status
 from nazorg.models import (
     Bericht,
     Demping,
@@ -60,6 +59,7 @@ from nazorg.models import (
     Moderatiezaak,
     NazorgVoorkeur,
     RichtlijnAkkoord,
+    Status,
 )
 
 from .models import Toestemming, Verwijderverzoek

@@ -11,7 +11,7 @@ from django.urls import reverse
 from groepen.models import Lidmaatschap
 from herstelmodel.models import Verhaal, VerhaalVersie
 from nazorg import community
-from nazorg.community_models import (
+from nazorg.models import (
     POST_MAX,
     TITEL_MAX,
     Bericht,

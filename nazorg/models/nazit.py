@@ -174,16 +174,3 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.titel
-
-
-# The community lives in its own module; importing it here registers its models.
-from .community_models import (  # noqa: E402, F401
-    Bericht,
-    Demping,
-    DigestVoorkeur,
-    Draad,
-    HerkenIk,
-    Moderatiezaak,
-    RichtlijnAkkoord,
-    Ruimte,
-)
