@@ -55,7 +55,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import Herinnering, Melding, NazorgVoorkeur
+from . import voorkeuren
+from .models import Herinnering, Melding
 from .rsvp import maak_afmeld_token, maak_rsvp_token
 
 logger = logging.getLogger(__name__)
@@ -132,29 +133,6 @@ def claim(batch: int, now=None) -> tuple[list[Herinnering], object]:
             .order_by("verstuur_op", "pk")
         )
     return rijen, token
-
-
-# --- Preferences --------------------------------------------------------------------------
-
-
-def voorkeuren(rijen) -> dict:
-    """(user_id, groep_id) -> (gestopt, per_email, in_app), in one query for the batch."""
-    user_ids = {r.user_id for r in rijen}
-    alle = {}
-    for v in NazorgVoorkeur.objects.filter(user_id__in=user_ids):
-        alle[(v.user_id, v.groep_id)] = v
-    uit = {}
-    for r in rijen:
-        algemeen = alle.get((r.user_id, None))
-        eigen = alle.get((r.user_id, r.groep_id))
-        basis = eigen or algemeen
-        gestopt = bool((algemeen and algemeen.gestopt) or (eigen and eigen.gestopt))
-        uit[(r.user_id, r.groep_id)] = (
-            gestopt,
-            basis.per_email if basis else True,
-            basis.in_app if basis else True,
-        )
-    return uit
 
 
 # --- The message ---------------------------------------------------------------------------
@@ -258,7 +236,7 @@ def _mislukt(rij, token, exc, now, telling):
 
 
 def verwerk(rijen, token, connection, telling) -> None:
-    keuzes = voorkeuren(rijen)
+    keuzes = voorkeuren.per_rij(rijen)
     maak_meldingen(
         [
             r

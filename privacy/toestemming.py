@@ -17,7 +17,7 @@ from django.utils import timezone
 from audit.log import record
 from audit.models import AuditEvent
 from nazorg.models import DigestVoorkeur
-from nazorg.planning import zet_kanalen
+from nazorg.voorkeuren import zet_kanalen
 
 from .models import Privacyverklaring, Toestemming
 

@@ -1,5 +1,5 @@
 """A person's own nazorg pages: reminder preferences and in-app notifications.
-Thin views: the logic lives in planning.py and rsvp.py."""
+Thin views: the logic lives in voorkeuren.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,49 +10,46 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import planning, rsvp
+from .. import voorkeuren
 from ..forms import KanaalForm
-from ..models import Melding, NazorgVoorkeur
+from ..models import Melding
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def nazorg_voorkeuren(request):
     user = request.user
-    algemeen = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
+    keuze = voorkeuren.algemeen(user)
     kanaal = KanaalForm(
         request.POST if request.POST.get("actie") == "kanaal" else None,
-        initial={
-            "per_email": algemeen.per_email if algemeen else True,
-            "in_app": algemeen.in_app if algemeen else True,
-        },
+        initial={"per_email": keuze.per_email, "in_app": keuze.in_app},
     )
     if request.method == "POST":
         actie = request.POST.get("actie")
         if actie == "kanaal" and kanaal.is_valid():
-            planning.zet_kanalen(user, **kanaal.cleaned_data)
+            voorkeuren.zet_kanalen(user, **kanaal.cleaned_data)
             messages.success(request, _("Your choices are saved."))
         elif actie in ("stop", "start"):
-            groep = planning.nazorg_groepen(user).filter(pk=request.POST.get("groep")).first()
+            groep = voorkeuren.nazorg_groepen(user).filter(pk=request.POST.get("groep")).first()
             if groep is None:
                 messages.error(request, _("That didn't work. Please try again."))
             elif actie == "stop":
-                rsvp.stop_herinneringen(user, groep)
+                voorkeuren.stop_herinneringen(user, groep)
                 messages.success(request, _("You will get no more reminders for this group."))
             else:
-                rsvp.hervat_herinneringen(user, groep)
+                voorkeuren.hervat_herinneringen(user, groep)
                 messages.success(request, _("You will get reminders for this group again."))
         elif actie == "stop_alles":
-            rsvp.stop_alles(user)
+            voorkeuren.stop_alles(user)
             messages.success(request, _("You will get no more follow-up reminders."))
         elif actie == "start_alles":
-            rsvp.hervat_herinneringen(user, None)
+            voorkeuren.hervat_herinneringen(user, None)
             messages.success(request, _("You will get follow-up reminders again."))
         return redirect("nazorg_voorkeuren")
     context = {
         "kanaal": kanaal,
-        "alles_gestopt": bool(algemeen and algemeen.gestopt),
-        "groepen": planning.voorkeuren_per_groep(user),
+        "alles_gestopt": keuze.gestopt,
+        "groepen": voorkeuren.voorkeuren_per_groep(user),
     }
     return render(request, "nazorg/voorkeuren.html", context)
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from groepen.models import Aanbod
 
-from .. import herinneringen, planning, rsvp
+from .. import herinneringen, planning, rsvp, voorkeuren
 from ..forms import AanwezigheidForm, AntwoordForm, MomentForm, PlanStapForm
 
 ONE_CLICK_BODY = b"List-Unsubscribe=One-Click"
@@ -156,9 +156,9 @@ def uitschrijven_nazit(request, token):
         herinnering = rsvp.lees_afmeld_token(token)
     except (rsvp.OngeldigeLink, rsvp.VerlopenLink) as exc:
         return _link_fout(request, exc)
-    context = {"herinnering": herinnering, "al_afgemeld": rsvp.is_afgemeld(herinnering)}
+    context = {"herinnering": herinnering, "al_afgemeld": voorkeuren.is_afgemeld(herinnering)}
     if request.method == "POST":
-        context["gestopt"] = rsvp.stop_herinneringen(herinnering.user, herinnering.groep)
+        context["gestopt"] = voorkeuren.stop_herinneringen(herinnering.user, herinnering.groep)
         context["klaar"] = True
     return render(request, "nazorg/uitschrijven.html", context)
 

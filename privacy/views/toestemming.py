@@ -11,7 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from nazorg.models import DigestVoorkeur, NazorgVoorkeur
+from nazorg import voorkeuren
+from nazorg.models import DigestVoorkeur
 
 from .. import toestemming
 from ..models import Privacyverklaring, Toestemming
@@ -112,7 +113,6 @@ def privacy_accepteren(request):
 @login_required
 def mijn_privacy(request):
     user = request.user
-    nazorg = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
     digest = DigestVoorkeur.objects.filter(user=user).first()
     geldend = toestemming.geldende_verklaring()
     toestemmingen = list(
@@ -125,8 +125,7 @@ def mijn_privacy(request):
         "geldend": geldend,
         "geldend_geaccepteerd": geldend is not None and geldend.pk in geaccepteerd,
         "toestemmingen": toestemmingen,
-        # No row yet means the defaults of those models: email on, reminders not stopped.
-        "nazit_email": nazorg is None or (nazorg.per_email and not nazorg.gestopt),
+        "nazit_email": voorkeuren.algemeen(user).nazit_email,
         "digest": bool(digest and digest.wekelijks),
     }
     return render(request, "privacy/mijn_privacy.html", context)
