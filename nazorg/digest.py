@@ -13,7 +13,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from .models import Demping, DigestVoorkeur, Draad, Ruimte, Status
@@ -27,10 +27,7 @@ MAX_DRADEN = 20
 
 
 def _url(naam, **kwargs) -> str:
-    try:
-        return settings.SITE_URL + reverse(naam, kwargs=kwargs or None)
-    except NoReverseMatch:  # the community pages are not installed (yet)
-        return settings.SITE_URL
+    return settings.SITE_URL + reverse(naam, kwargs=kwargs or None)
 
 
 def nieuwe_draden(user, sinds):

@@ -12,7 +12,7 @@ title (the space and the reason), never the post text.
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Exists, IntegerField, Q, Value, When
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -141,10 +141,7 @@ def zaak_voor(user, pk) -> Moderatiezaak:
 
 
 def _link(naam, pk) -> str:
-    try:
-        return reverse(naam, kwargs={"pk": pk})
-    except NoReverseMatch:  # the community pages are not installed (yet)
-        return ""
+    return reverse(naam, kwargs={"pk": pk})
 
 
 def _meld_auteur(bericht, titel: str, link: str) -> None:
