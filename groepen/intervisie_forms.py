@@ -15,8 +15,7 @@ from deelnemers.models import User
 
 from . import intervisie
 from .beheer_forms import datum_veld, tijd_veld
-from .facilitator_models import NOTITIE_MAX
-from .models import Intervisiebijeenkomst, Intervisiegroep
+from .models import NOTITIE_MAX, Intervisiebijeenkomst, Intervisiegroep
 from .rules import is_facilitator
 
 TE_LANG = _("This is %(show_value)s characters long. Keep it to %(limit_value)s.")

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .facilitator_models import NOTITIE_MAX, Sessielog
-from .models import Bijeenkomst
+from .models import NOTITIE_MAX, Bijeenkomst, Sessielog
 
 TEKSTVELDEN = ("sfeer", "veiligheid", "opvallend", "opvolging")
 __all__ = ["NOTITIE_MAX", "TEKSTVELDEN", "Gewijzigd", "kan_schrijven", "sla_op"]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "audit",
     "impact",
     "privacy",
+    "ontwikkeling",
 ]
 
 MIDDLEWARE = [
@@ -217,6 +218,8 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
     "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},
     "nazit-plannen": {"task": "nazorg.tasks.plan_nazit", "schedule": 24 * 3600},
+    # A group's community space appears within the hour after its end date has passed.
+    "community-ruimtes": {"task": "nazorg.tasks.maak_ruimtes", "schedule": 3600},
     "community-digest": {
         "task": "nazorg.verstuur_digest",
         "schedule": crontab(hour=9, minute=0, day_of_week=1),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import CharField, IntegerField, Value
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from groepen.models import Groep, Lidmaatschap
@@ -40,18 +40,11 @@ HERKENNING = "h"
 
 
 def reflectie_url(pk: int) -> str:
-    """The reflection page (another area builds it); the literal path until it exists."""
-    try:
-        return reverse("reflectie_detail", kwargs={"pk": pk})
-    except NoReverseMatch:
-        return f"/reflecties/{pk}/"
+    return reverse("reflectie_detail", kwargs={"pk": pk})
 
 
 def reflectie_nieuw_url() -> str:
-    try:
-        return reverse("reflectie_nieuw")
-    except NoReverseMatch:
-        return "/reflecties/nieuw/"
+    return reverse("reflectie_nieuw")
 
 
 # --- Group filter ---------------------------------------------------------------------

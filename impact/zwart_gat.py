@@ -8,8 +8,7 @@ from django.db.models import Case, Count, DateField, F, FilteredRelation, Q, Whe
 from django.db.models.functions import Cast, TruncDate
 
 from groepen.models import Aanbod, Aanwezigheid, Lidmaatschap
-from nazorg.community_models import Bericht, Draad, HerkenIk
-from nazorg.models import Herinnering
+from nazorg.models import Bericht, Draad, Herinnering, HerkenIk
 
 from .periode import Filters, Periode
 

@@ -17,10 +17,10 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from groepen.models import Groep, Lidmaatschap
+from groepen.models import Groep
 from herstelmodel.models import VerhaalVersie
 
-from .community_models import (
+from .models import (
     POST_MAX,
     RICHTLIJNEN_VERSIE,
     TITEL_MAX,
@@ -65,22 +65,27 @@ def academieruimte() -> Ruimte:
     return ruimte
 
 
-def maak_cohortruimtes(user) -> None:
-    """A space for each finished group the person is active in, made on first need."""
-    vandaag = timezone.localdate()
-    eigen = Lidmaatschap.objects.actief().filter(user=user).values("groep")
-    for groep in Groep.objects.filter(pk__in=eigen, einddatum__lt=vandaag, ruimte__isnull=True):
-        try:
-            with transaction.atomic():
-                Ruimte.objects.get_or_create(groep=groep, defaults={"naam": groep.naam})
-        except IntegrityError:
-            pass
+def maak_ruimtes(vandaag=None) -> int:
+    """The academy-wide space, and a space for each group that has ended and has none yet.
+
+    Run by a periodic task (nazorg.tasks.maak_ruimtes) and by the demo command, so reading
+    the community never writes: pages only show the spaces that exist. Idempotent; a
+    space made at the same moment elsewhere is skipped by the unique keys. Returns the
+    number of new cohort spaces."""
+    academieruimte()
+    vandaag = vandaag or timezone.localdate()
+    nieuw = [
+        Ruimte(groep=groep, naam=groep.naam)
+        for groep in Groep.objects.filter(einddatum__lt=vandaag, ruimte__isnull=True).only(
+            "pk", "naam"
+        )
+    ]
+    Ruimte.objects.bulk_create(nieuw, ignore_conflicts=True)
+    return len(nieuw)
 
 
 def ruimtes_voor(user):
     """The spaces the person may see, each with its newest visible threads (`nieuwste`)."""
-    academieruimte()
-    maak_cohortruimtes(user)
     nieuwste = (
         Draad.objects.filter(status=Status.ZICHTBAAR)
         .select_related("auteur")

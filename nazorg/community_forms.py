@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import community
-from .community_models import POST_MAX, TITEL_MAX, Moderatiezaak
+from .models import POST_MAX, TITEL_MAX, Moderatiezaak
 
 MELD_MAX = Moderatiezaak._meta.get_field("reden").max_length
 

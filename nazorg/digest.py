@@ -12,12 +12,12 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from lib import mail as lib_mail
 
-from .community_models import Demping, DigestVoorkeur, Draad, Ruimte, Status
+from .models import Demping, DigestVoorkeur, Draad, Ruimte, Status
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +28,7 @@ MAX_DRADEN = 20
 
 
 def _url(naam, **kwargs) -> str:
-    try:
-        return settings.SITE_URL + reverse(naam, kwargs=kwargs or None)
-    except NoReverseMatch:  # the community pages are not installed (yet)
-        return settings.SITE_URL
+    return settings.SITE_URL + reverse(naam, kwargs=kwargs or None)
 
 
 def nieuwe_draden(user, sinds):

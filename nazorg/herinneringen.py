@@ -11,15 +11,17 @@ rows that are due now"; no reminder lives in Redis. Each row moves through a sta
        +---lease expired-+          (and GEPLAND/BEZIG --unsubscribe--> AFGEMELD)
 
 1. CLAIM. In a short transaction: `select_for_update(skip_locked=True)` on due GEPLAND rows,
-   then a *conditional* update (`status=GEPLAND` -> `BEZIG`, `pogingen + 1`, `geclaimd_op =
-   a per-run token`), then commit. On PostgreSQL two workers never lock the same row; on
-   SQLite (skip_locked is ignored, writers are serialised) the condition `status=GEPLAND`
-   makes a second claimer update nothing. A worker only sends rows it re-reads with its
-   own token, so every row is in the hands of at most one worker.
+   then a *conditional* update (`status=GEPLAND` -> `BEZIG`, `pogingen + 1`, `claim = a
+   new UUID`, `geclaimd_op = now`, the start of the lease), then commit. On PostgreSQL two
+   workers never lock the same row; on SQLite (skip_locked is ignored, writers are
+   serialised) the condition `status=GEPLAND` makes a second claimer update nothing. A
+   worker only sends rows it re-reads with its own claim token, so every row is in the
+   hands of at most one worker.
 2. SEND + RECORD, outside the transaction, row by row: the email (with the deterministic
    Message-ID `<herinnering-{pk}@{host}>`), the in-app Melding (get_or_create on a
    OneToOne: never doubled), then at once `status BEZIG -> VERZONDEN` for that row only
-   (conditional on our token).
+   (conditional on `status=BEZIG` and our claim token: a row that was taken back and
+   claimed again by another run carries another token, so a late worker changes nothing).
 3. FAILURE of one row (SMTPException / OSError): back to GEPLAND with `verstuur_op = now +
    backoff` (1 min, 5 min, 30 min, 2 h, 12 h) and a reason without personal data (class
    name + SMTP code). After 5 attempts, or at once when the recipient is refused, the row
@@ -40,9 +42,9 @@ Exactly-once across a network boundary is impossible; this narrows it to that in
 """
 
 import logging
-import secrets
 import smtplib
 import time
+import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -56,7 +58,8 @@ from django.utils.translation import gettext as _
 
 from lib import mail as lib_mail
 
-from .models import Herinnering, Melding, NazorgVoorkeur
+from . import voorkeuren
+from .models import Herinnering, Melding
 from .rsvp import maak_afmeld_token, maak_rsvp_token
 
 logger = logging.getLogger(__name__)
@@ -97,24 +100,25 @@ def herstel_verlopen(now=None) -> int:
     grens = now - timedelta(seconds=lease_seconds())
     verlopen = Herinnering.objects.filter(status=S.BEZIG, geclaimd_op__lt=grens)
     mislukt = verlopen.filter(pogingen__gte=MAX_POGINGEN).update(
-        status=S.MISLUKT, geclaimd_op=None, laatste_fout="WorkerLost"
+        status=S.MISLUKT, **VRIJ, laatste_fout="WorkerLost"
     )
     terug = verlopen.filter(pogingen__lt=MAX_POGINGEN).update(
-        status=S.GEPLAND, geclaimd_op=None, verstuur_op=now
+        status=S.GEPLAND, **VRIJ, verstuur_op=now
     )
     if terug or mislukt:
         logger.warning("Recovered %s reminders from a stopped worker (%s failed)", terug, mislukt)
     return terug + mislukt
 
 
-def _token(now):
-    # geclaimd_op doubles as the claim token: unique per run thanks to random microseconds.
-    return now.replace(microsecond=secrets.randbelow(1_000_000))
+# A row that is not BEZIG is held by nobody: no token, no lease.
+VRIJ = {"claim": None, "geclaimd_op": None}
 
 
-def claim(batch: int, now=None) -> tuple[list[Herinnering], object]:
+def claim(batch: int, now=None) -> tuple[list[Herinnering], uuid.UUID]:
+    """Take up to `batch` due rows for this run. The token is new for every claim, so
+    it names this run's hold on the rows; geclaimd_op (now) starts the lease."""
     now = now or timezone.now()
-    token = _token(now)
+    token = uuid.uuid4()
     with transaction.atomic():
         ids = list(
             Herinnering.objects.select_for_update(skip_locked=True)
@@ -125,37 +129,14 @@ def claim(batch: int, now=None) -> tuple[list[Herinnering], object]:
         if not ids:
             return [], token
         Herinnering.objects.filter(pk__in=ids, status=S.GEPLAND).update(
-            status=S.BEZIG, geclaimd_op=token, pogingen=F("pogingen") + 1
+            status=S.BEZIG, claim=token, geclaimd_op=now, pogingen=F("pogingen") + 1
         )
         rijen = list(
-            Herinnering.objects.filter(pk__in=ids, status=S.BEZIG, geclaimd_op=token)
+            Herinnering.objects.filter(pk__in=ids, status=S.BEZIG, claim=token)
             .select_related("user", "groep__aanbod", "moment")
             .order_by("verstuur_op", "pk")
         )
     return rijen, token
-
-
-# --- Preferences --------------------------------------------------------------------------
-
-
-def voorkeuren(rijen) -> dict:
-    """(user_id, groep_id) -> (gestopt, per_email, in_app), in one query for the batch."""
-    user_ids = {r.user_id for r in rijen}
-    alle = {}
-    for v in NazorgVoorkeur.objects.filter(user_id__in=user_ids):
-        alle[(v.user_id, v.groep_id)] = v
-    uit = {}
-    for r in rijen:
-        algemeen = alle.get((r.user_id, None))
-        eigen = alle.get((r.user_id, r.groep_id))
-        basis = eigen or algemeen
-        gestopt = bool((algemeen and algemeen.gestopt) or (eigen and eigen.gestopt))
-        uit[(r.user_id, r.groep_id)] = (
-            gestopt,
-            basis.per_email if basis else True,
-            basis.in_app if basis else True,
-        )
-    return uit
 
 
 # --- The message ---------------------------------------------------------------------------
@@ -230,13 +211,14 @@ def maak_meldingen(rijen) -> None:
 
 
 def _record(rij, token, **velden) -> int:
-    return Herinnering.objects.filter(pk=rij.pk, status=S.BEZIG, geclaimd_op=token).update(**velden)
+    """Move a row on, only while this run still holds it (BEZIG with our token)."""
+    return Herinnering.objects.filter(pk=rij.pk, status=S.BEZIG, claim=token).update(**velden)
 
 
 def _mislukt(rij, token, exc, now, telling):
     permanent = isinstance(exc, smtplib.SMTPRecipientsRefused) or rij.pogingen >= MAX_POGINGEN
     if permanent:
-        _record(rij, token, status=S.MISLUKT, geclaimd_op=None, laatste_fout=reden(exc))
+        _record(rij, token, status=S.MISLUKT, **VRIJ, laatste_fout=reden(exc))
         telling["mislukt"] += 1
     else:
         wacht = BACKOFF_SECONDS[min(rij.pogingen, MAX_POGINGEN) - 1]
@@ -244,7 +226,7 @@ def _mislukt(rij, token, exc, now, telling):
             rij,
             token,
             status=S.GEPLAND,
-            geclaimd_op=None,
+            **VRIJ,
             verstuur_op=now + timedelta(seconds=wacht),
             laatste_fout=reden(exc),
         )
@@ -253,7 +235,7 @@ def _mislukt(rij, token, exc, now, telling):
 
 
 def verwerk(rijen, token, connection, telling) -> None:
-    keuzes = voorkeuren(rijen)
+    keuzes = voorkeuren.per_rij(rijen)
     maak_meldingen(
         [
             r
@@ -268,12 +250,12 @@ def verwerk(rijen, token, connection, telling) -> None:
         if time.monotonic() - gestart > lease_seconds() / 2:
             # Too slow: hand the rest back before a recovering worker could take them.
             for rest in rijen[i:]:
-                _record(rest, token, status=S.GEPLAND, geclaimd_op=None)
+                _record(rest, token, status=S.GEPLAND, **VRIJ)
             telling["teruggegeven"] += len(rijen) - i
             return
         gestopt, per_email, in_app = keuzes[(rij.user_id, rij.groep_id)]
         if gestopt or not (per_email or in_app) or not rij.user.is_active:
-            _record(rij, token, status=S.AFGEMELD, geclaimd_op=None)
+            _record(rij, token, status=S.AFGEMELD, **VRIJ)
             telling["afgemeld"] += 1
             continue
         now = timezone.now()
@@ -286,7 +268,9 @@ def verwerk(rijen, token, connection, telling) -> None:
             connection.close()  # a broken connection is opened afresh for the next row
             continue
         # Recorded at once: this is the only window where a crash causes a resend.
-        _record(rij, token, status=S.VERZONDEN, verzonden_op=timezone.now(), laatste_fout="")
+        _record(
+            rij, token, status=S.VERZONDEN, **VRIJ, verzonden_op=timezone.now(), laatste_fout=""
+        )
         telling["verzonden"] += 1
 
 

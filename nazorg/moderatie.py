@@ -12,7 +12,7 @@ title (the space and the reason), never the post text.
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, Exists, IntegerField, Q, Value, When
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -21,8 +21,7 @@ from audit.log import record
 from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
 
-from .community_models import Bericht, Draad, HerkenIk, Moderatiezaak, Ruimte, Status
-from .models import Melding
+from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Ruimte, Status
 from .signaal import bevat_signaalwoord
 
 Besluit = Moderatiezaak.Besluit
@@ -142,10 +141,7 @@ def zaak_voor(user, pk) -> Moderatiezaak:
 
 
 def _link(naam, pk) -> str:
-    try:
-        return reverse(naam, kwargs={"pk": pk})
-    except NoReverseMatch:  # the community pages are not installed (yet)
-        return ""
+    return reverse(naam, kwargs={"pk": pk})
 
 
 def _meld_auteur(bericht, titel: str, link: str) -> None:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .community_models import DigestVoorkeur, Moderatiezaak
+from .models import DigestVoorkeur, Moderatiezaak
 from .moderatie import REDEN_MAX, REDEN_VERPLICHT
 
 Besluit = Moderatiezaak.Besluit

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
 
-from .models import STANDAARD_PLAN, Herinnering, NazitMoment, NazitPlanMoment, NazorgVoorkeur
+from . import voorkeuren
+from .models import STANDAARD_PLAN, Herinnering, NazitMoment, NazitPlanMoment
 
 S = Herinnering.Status
 VOORAF_DAGEN = 7  # a reminder goes out a week before the moment
@@ -65,15 +66,6 @@ def verstuurmoment(datum: datetime.date, now) -> datetime.datetime | None:
     return max(op, now)
 
 
-def gestopte_users(groep) -> set[int]:
-    """People who stopped nazit reminders for this group or for all groups."""
-    return set(
-        NazorgVoorkeur.objects.filter(Q(groep=groep) | Q(groep__isnull=True), gestopt=True)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
-
-
 @dataclass
 class PlanResultaat:
     momenten: int = 0
@@ -104,7 +96,7 @@ def plan_nazit(groep, now=None) -> PlanResultaat:
             .filter(groep=groep, user__is_active=True)
             .values_list("user_id", flat=True)
         )
-        gestopt = gestopte_users(groep)
+        gestopt = voorkeuren.gestopte_users(groep)
         al_gepland = set(
             Herinnering.objects.filter(groep=groep).values_list("user_id", "moment_id")
         )
@@ -200,36 +192,6 @@ def zet_bijeenkomst(moment, begint_om, locatie: str) -> None:
         Herinnering.objects.filter(
             moment=moment, status=Herinnering.Status.GEPLAND, verstuur_op__gt=now
         ).update(verstuur_op=verstuur_op)
-
-
-def nazorg_groepen(user):
-    """The groups a person has (or had) nazit reminders for."""
-    return Groep.objects.filter(
-        pk__in=Herinnering.objects.filter(user=user).values("groep")
-    ).order_by("-einddatum", "naam")
-
-
-def voorkeuren_per_groep(user) -> list:
-    gestopt = set(
-        NazorgVoorkeur.objects.filter(user=user, gestopt=True, groep__isnull=False).values_list(
-            "groep_id", flat=True
-        )
-    )
-    groepen = list(nazorg_groepen(user))
-    for g in groepen:
-        g.gestopt = g.pk in gestopt
-    return groepen
-
-
-def zet_kanalen(user, per_email: bool, in_app: bool) -> None:
-    """Email and/or in-app, for all groups (group rows follow the general choice)."""
-    with transaction.atomic():
-        NazorgVoorkeur.objects.update_or_create(
-            user=user, groep=None, defaults={"per_email": per_email, "in_app": in_app}
-        )
-        NazorgVoorkeur.objects.filter(user=user, groep__isnull=False).update(
-            per_email=per_email, in_app=in_app
-        )
 
 
 # --- Attendance at a nazit ------------------------------------------------------------------

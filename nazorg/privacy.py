@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from lib.privacy import CHUNK, Provider, Sectie, Veld, Wisser, keuzes, registreer
 
+from . import voorkeuren
 from .models import (
     Bericht,
     Demping,
@@ -22,7 +23,6 @@ from .models import (
     NazorgVoorkeur,
     RichtlijnAkkoord,
 )
-from .planning import zet_kanalen
 
 K = keuzes
 V = Veld
@@ -154,16 +154,14 @@ def wis(user, wiskeuzes) -> None:
 
 def bij_aanmelding(user, antwoorden: dict) -> None:
     """The two optional email choices of the sign-up form become the person's settings."""
-    zet_kanalen(user, per_email=antwoorden["nazit_email"], in_app=True)
+    voorkeuren.zet_kanalen(user, per_email=antwoorden["nazit_email"], in_app=True)
     DigestVoorkeur.objects.update_or_create(user=user, defaults={"wekelijks": antwoorden["digest"]})
 
 
 def emailkeuzes(user) -> dict:
-    nazorg = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
     digest = DigestVoorkeur.objects.filter(user=user).first()
     return {
-        # No row yet means the defaults of those models: email on, reminders not stopped.
-        "nazit_email": nazorg is None or (nazorg.per_email and not nazorg.gestopt),
+        "nazit_email": voorkeuren.algemeen(user).nazit_email,
         "digest": bool(digest and digest.wekelijks),
     }
 

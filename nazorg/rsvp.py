@@ -9,10 +9,9 @@ scanners open links too; the page asks for one tap to confirm (POST).
 from dataclasses import dataclass
 
 from django.core import signing
-from django.db import transaction
 from django.utils import timezone
 
-from .models import Herinnering, NazorgVoorkeur
+from .models import Herinnering
 
 RSVP_SALT = "nazorg.rsvp"
 AFMELD_SALT = "nazorg.afmelden"
@@ -88,67 +87,3 @@ def beantwoord(herinnering: Herinnering, antwoord: str) -> Uitkomst:
         return Uitkomst(gewijzigd=False, vorige=vorige)
     herinnering.antwoord = antwoord
     return Uitkomst(gewijzigd=True, vorige=vorige)
-
-
-def is_afgemeld(herinnering: Herinnering) -> bool:
-    return NazorgVoorkeur.objects.filter(
-        user_id=herinnering.user_id, groep_id=herinnering.groep_id, gestopt=True
-    ).exists()
-
-
-def stop_herinneringen(user, groep) -> bool:
-    """Stop nazit reminders of this group for this person. False when already stopped.
-
-    Future reminders that have not gone out become AFGEMELD; ones being sent right now
-    (BEZIG) are checked again by the engine just before sending."""
-    with transaction.atomic():
-        voorkeur, _ = NazorgVoorkeur.objects.get_or_create(user=user, groep=groep)
-        if voorkeur.gestopt:
-            al_gestopt = True
-        else:
-            voorkeur.gestopt = True
-            voorkeur.save(update_fields=["gestopt"])
-            al_gestopt = False
-        Herinnering.objects.filter(
-            user=user, groep=groep, status=Herinnering.Status.GEPLAND
-        ).update(status=Herinnering.Status.AFGEMELD)
-    return not al_gestopt
-
-
-def hervat_herinneringen(user, groep=None) -> None:
-    """Start reminders again: rows that were stopped and still lie ahead are planned again."""
-    from .planning import verstuurmoment
-
-    now = timezone.now()
-    with transaction.atomic():
-        NazorgVoorkeur.objects.filter(user=user, groep=groep).update(gestopt=False)
-        rijen = Herinnering.objects.filter(
-            user=user, status=Herinnering.Status.AFGEMELD, verzonden_op__isnull=True
-        ).select_related("moment")
-        if groep is not None:
-            rijen = rijen.filter(groep=groep)
-        nog_gestopt = set(
-            NazorgVoorkeur.objects.filter(user=user, gestopt=True).values_list(
-                "groep_id", flat=True
-            )
-        )
-        if None in nog_gestopt:
-            return
-        for rij in rijen:
-            if rij.groep_id in nog_gestopt:
-                continue
-            op = verstuurmoment(rij.moment.datum, now)
-            if op is not None:
-                Herinnering.objects.filter(pk=rij.pk, status=Herinnering.Status.AFGEMELD).update(
-                    status=Herinnering.Status.GEPLAND, verstuur_op=op
-                )
-
-
-def stop_alles(user) -> None:
-    with transaction.atomic():
-        voorkeur, _ = NazorgVoorkeur.objects.get_or_create(user=user, groep=None)
-        voorkeur.gestopt = True
-        voorkeur.save(update_fields=["gestopt"])
-        Herinnering.objects.filter(user=user, status=Herinnering.Status.GEPLAND).update(
-            status=Herinnering.Status.AFGEMELD
-        )

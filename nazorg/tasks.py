@@ -4,7 +4,7 @@ a task only says "process what is due", so a lost or doubled task changes nothin
 from celery import shared_task
 from django.conf import settings
 
-from . import herinneringen, planning
+from . import community, herinneringen, planning
 
 # Due reminders one engine takes on before another one is asked to help (one engine
 # sends roughly 150-200 a second, so a thousand is a few seconds of work).
@@ -25,6 +25,12 @@ def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None, hel
 def plan_nazit():
     r = planning.plan_alle()
     return {"momenten": r.momenten, "herinneringen": r.herinneringen}
+
+
+@shared_task(ignore_result=True)
+def maak_ruimtes():
+    """Community spaces for groups that have ended (and the academy-wide one)."""
+    return community.maak_ruimtes()
 
 
 from .digest import verstuur_digest_taak  # noqa: E402, F401 - registers the weekly digest task

@@ -8,7 +8,7 @@ a title or a URL.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -49,11 +49,8 @@ def _form_context(form, **extra):
 
 
 def _terug_naar_pad():
-    """Where someone lands after deleting: their own path, or their overview."""
-    try:
-        return reverse("herstelpad")
-    except NoReverseMatch:
-        return reverse("mijn_overzicht")
+    """Where someone lands after deleting: their own path."""
+    return reverse("herstelpad")
 
 
 @never_cache

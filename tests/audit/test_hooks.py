@@ -11,7 +11,7 @@ from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
 from herstelmodel.models import Leesmoment
 from nazorg import moderatie
-from nazorg.community_models import Bericht, Draad, Moderatiezaak, Ruimte
+from nazorg.models import Bericht, Draad, Moderatiezaak, Ruimte
 from tests.factories import PASSWORD, TOTP_SECRET, LidmaatschapFactory, UserFactory
 
 from .conftest import CANARY, events

@@ -13,7 +13,7 @@ from audit.log import record
 from audit.models import AuditEvent
 from herstelmodel.models import Leesmoment
 from nazorg import moderatie
-from nazorg.community_models import Bericht, Draad, Moderatiezaak, Ruimte
+from nazorg.models import Bericht, Draad, Moderatiezaak, Ruimte
 from tests.factories import UserFactory
 
 from .conftest import CANARY

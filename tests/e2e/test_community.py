@@ -10,9 +10,8 @@ from django.core import mail
 from django.utils import timezone
 
 from groepen.models import Groep, Lidmaatschap
-from nazorg.community_models import Bericht, Moderatiezaak, Ruimte, Status
 from nazorg.herinneringen import verstuur_herinneringen
-from nazorg.models import Herinnering, NazitMoment
+from nazorg.models import Bericht, Herinnering, Moderatiezaak, NazitMoment, Ruimte, Status
 from nazorg.planning import plan_nazit
 
 from .conftest import DEMO_PASSWORD, DEMO_TOTP_SECRET, login, screenshot, submit, visit

@@ -6,8 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from groepen.facilitator_models import Sessielog
-from groepen.models import Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
+from groepen.models import Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap, Sessielog
 from tests.factories import PASSWORD, TOTP_SECRET, UserFactory
 
 from .conftest import DEMO_TOTP_SECRET, login, path_of, screenshot, submit, visit

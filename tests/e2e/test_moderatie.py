@@ -4,7 +4,7 @@ a reason is required to hide; a participant sets the weekly summary."""
 from django.contrib.auth import get_user_model
 
 from nazorg import moderatie
-from nazorg.community_models import Bericht, Draad, Ruimte, Status
+from nazorg.models import Bericht, Draad, Ruimte, Status
 
 from .conftest import DEMO_TOTP_SECRET, login, screenshot, submit, visit
 

@@ -9,8 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from groepen.facilitator_models import NOTITIE_MAX
-from groepen.models import Intervisiebijeenkomst, Intervisiegroep, IntervisieLid, Lidmaatschap
+from groepen.models import (
+    NOTITIE_MAX,
+    Intervisiebijeenkomst,
+    Intervisiegroep,
+    IntervisieLid,
+    Lidmaatschap,
+)
 
 from ..factories import LidmaatschapFactory, UserFactory
 

@@ -9,8 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from groepen.facilitator_models import NOTITIE_MAX, Sessielog
-from groepen.models import Lidmaatschap
+from groepen.models import NOTITIE_MAX, Lidmaatschap, Sessielog
 from tests.factories import BijeenkomstFactory, GroepFactory, LidmaatschapFactory, UserFactory
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")

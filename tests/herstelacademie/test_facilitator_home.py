@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from groepen.aanbod import meld_af
 from groepen.aanwezigheid import sla_register_op
-from groepen.facilitator_models import (
+from groepen.models import (
+    Aanwezigheid,
     Intervisiebijeenkomst,
     Intervisiegroep,
     IntervisieLid,
+    Lidmaatschap,
     Sessielog,
 )
-from groepen.models import Aanwezigheid, Lidmaatschap
 from herstelmodel.models import Leesmoment, Reflectie, Zichtbaarheid
 from tests.factories import (
     AanbodFactory,

@@ -17,8 +17,7 @@ import pytest
 from django.utils import timezone
 
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, InloopTelling, Lidmaatschap
-from nazorg.community_models import Bericht, Draad, HerkenIk, Ruimte
-from nazorg.models import Herinnering, NazitMoment
+from nazorg.models import Bericht, Draad, Herinnering, HerkenIk, NazitMoment, Ruimte
 from tests.factories import AanbodFactory, UserFactory
 
 D = datetime.date

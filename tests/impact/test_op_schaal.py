@@ -5,7 +5,7 @@ within budget however much history there is. Server times are measured by
 import pytest
 from django.urls import reverse
 
-from herstelacademie.benchmark.generate import Sizes, genereer
+from ontwikkeling.benchmark.generate import Sizes, genereer
 
 pytestmark = pytest.mark.django_db
 

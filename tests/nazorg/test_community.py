@@ -1,17 +1,19 @@
 """Community: spaces, the guidelines gate, threads, replies, "Herken ik", reports, muting,
 the rate limit, long text, XSS, and constant query counts."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from groepen.models import Lidmaatschap
 from herstelmodel.models import Verhaal, VerhaalVersie
-from nazorg import community
-from nazorg.community_models import (
+from nazorg import community, tasks
+from nazorg.models import (
     POST_MAX,
     TITEL_MAX,
     Bericht,
@@ -78,9 +80,10 @@ def test_guidelines_next_must_be_local(client, deelnemer):
     assert response.url == reverse("community")
 
 
-def test_overview_makes_academy_and_cohort_spaces(client, cohort, deelnemer):
+def test_the_job_makes_academy_and_cohort_spaces(client, cohort, deelnemer):
     groep, ruimte, mensen, _f = cohort
     ruimte.delete()
+    tasks.maak_ruimtes()
     client.force_login(mensen[0])
     response = client.get(reverse("community"))
     assert response.status_code == 200
@@ -93,6 +96,50 @@ def test_overview_makes_academy_and_cohort_spaces(client, cohort, deelnemer):
     response = client.get(reverse("community"))
     assert [r.naam for r in response.context["ruimtes"]] == ["Community"]
     assert Ruimte.objects.filter(groep__isnull=True).count() == 1
+    # Again: nothing new.
+    assert community.maak_ruimtes() == 0
+    assert Ruimte.objects.count() == 2
+
+
+def test_a_space_appears_when_the_group_has_ended_not_before(cohort, groep):
+    _g, ruimte, _m, _f = cohort
+    ruimte.delete()
+    groep.einddatum = timezone.localdate()  # ends today: still running
+    groep.save()
+    assert community.maak_ruimtes() == 1  # only the finished cohort
+    assert not Ruimte.objects.filter(groep=groep).exists()
+    morgen = timezone.localdate() + datetime.timedelta(days=1)
+    assert community.maak_ruimtes(vandaag=morgen) == 1
+    assert Ruimte.objects.get(groep=groep).naam == groep.naam
+
+
+def test_reading_the_community_writes_nothing(client, cohort):
+    """Not even for a member of a finished group whose space the job has not made yet."""
+    _g, ruimte, mensen, _f = cohort
+    ruimte.delete()
+    client.force_login(mensen[0])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("community"))
+    assert response.status_code == 200
+    schrijven = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert schrijven == []
+    assert not Ruimte.objects.exists()
+
+
+def test_a_member_of_a_group_that_ended_finds_its_space(client, cohort):
+    """The space is made once by the job; nobody's visit is needed for it to exist."""
+    groep, ruimte, mensen, _f = cohort
+    ruimte.delete()
+    tasks.maak_ruimtes()
+    client.force_login(mensen[2])
+    response = client.get(reverse("community"))
+    ruimte = Ruimte.objects.get(groep=groep)
+    assert ruimte in response.context["ruimtes"]
+    assert client.get(reverse("ruimte", args=[ruimte.pk])).status_code == 200
 
 
 def test_cohort_space_only_for_members(client, cohort, deelnemer, coordinator):

@@ -7,8 +7,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from nazorg.community_models import Bericht, Demping, DigestVoorkeur, Draad, Ruimte, Status
 from nazorg.digest import verstuur_digest, verstuur_digest_taak
+from nazorg.models import Bericht, Demping, DigestVoorkeur, Draad, Ruimte, Status
 from tests.factories import GroepFactory, UserFactory
 
 

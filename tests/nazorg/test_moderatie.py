@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from groepen.models import Lidmaatschap
 from nazorg import moderatie
-from nazorg.community_models import Bericht, Draad, Moderatiezaak, Ruimte, Status
-from nazorg.models import Melding
+from nazorg.models import Bericht, Draad, Melding, Moderatiezaak, Ruimte, Status
 from tests.factories import GroepFactory, LidmaatschapFactory, UserFactory
 
 Besluit = Moderatiezaak.Besluit
@@ -201,7 +200,7 @@ def test_coordinator_overview_shows_counts(client, coordinator, ruimte, deelneme
 
 def test_hidden_post_never_shown_to_members(client, ruimte, deelnemer, facilitator):
     """Through the community pages: a hidden reply and a hidden thread stay out of sight."""
-    from nazorg.community_models import RichtlijnAkkoord
+    from nazorg.models import RichtlijnAkkoord
 
     eerste = maak_bericht(ruimte, facilitator, tekst="Open bericht", titel="Zichtbare draad")
     antwoord = maak_bericht(ruimte, UserFactory(), tekst="Verborgen antwoord", draad=eerste.draad)

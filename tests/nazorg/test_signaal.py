@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from nazorg import community, moderatie
-from nazorg.community_models import Bericht, Draad, Moderatiezaak, RichtlijnAkkoord, Ruimte, Status
-from nazorg.models import Melding
+from nazorg.models import Bericht, Draad, Melding, Moderatiezaak, RichtlijnAkkoord, Ruimte, Status
 
 HULP = "kop-hulp-nu"
 

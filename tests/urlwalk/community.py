@@ -13,14 +13,14 @@ LEDEN_POST = {A: LOGIN, OUT: 404, D: 302, F: 302, C: 404}
 
 
 def _akkoord(world):
-    from nazorg.community_models import RichtlijnAkkoord
+    from nazorg.models import RichtlijnAkkoord
 
     for user in (world.deelnemer, world.facilitator, world.coordinator, world.outsider):
         RichtlijnAkkoord.objects.get_or_create(user=user)
 
 
 def _bericht(world):
-    from nazorg.community_models import Bericht, Draad, Ruimte
+    from nazorg.models import Bericht, Draad, Ruimte
 
     _akkoord(world)
     ruimte, _ = Ruimte.objects.get_or_create(groep=world.groep, defaults={"naam": "Cohort"})

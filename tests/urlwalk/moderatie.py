@@ -7,7 +7,7 @@ A, OUT, D, F, C = "anonymous", "outsider", "deelnemer", "facilitator", "coordina
 
 def _zaak_elders(world):
     """An open case in the cohort space of a group the facilitator does not facilitate."""
-    from nazorg.community_models import Bericht, Draad, Moderatiezaak, Ruimte
+    from nazorg.models import Bericht, Draad, Moderatiezaak, Ruimte
 
     ruimte, _ = Ruimte.objects.get_or_create(
         groep=world.andere_groep, defaults={"naam": world.andere_groep.naam}

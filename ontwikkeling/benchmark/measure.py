@@ -22,9 +22,10 @@ from django.conf import settings
 from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from .generate import Academie
+from .smtp_sink import SINK, free_port, naar_sink, wacht_op_poort
 from .urls import BARE_PATH
 
 # Goals of issue #9 (docs/performance.md).
@@ -50,8 +51,7 @@ def _reflectie(a):
             "zichtbaarheid": "alleen_ik", "bijeenkomst": ""}  # fmt: skip
 
 
-# The one list of what is measured. A page whose URL name does not exist (yet) is shown
-# as "not available", so a dashboard is measured as soon as it lands.
+# The one list of what is measured.
 PAGINAS = [
     Pagina("Mijn overzicht", "deelnemer", "mijn_overzicht"),
     Pagina("Aanbod", "deelnemer", "aanbod_lijst"),
@@ -94,7 +94,7 @@ class Meting:
     p95_ms: float | None = None
     ratio: float | None = None
     doel: int = DOEL
-    status: str = ""  # OK, over, not available, or what went wrong
+    status: str = ""  # OK, over, or what went wrong
 
     @property
     def gemeten(self) -> bool:
@@ -109,7 +109,7 @@ def meet_instellingen():
     """
     return override_settings(
         DEBUG=False,
-        ROOT_URLCONF="herstelacademie.benchmark.urls",
+        ROOT_URLCONF="ontwikkeling.benchmark.urls",
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
         SECURE_SSL_REDIRECT=False,
         STORAGES={
@@ -178,13 +178,7 @@ def meet_paginas(academie: Academie, herhalingen=30, opwarmen=3, paginas=PAGINAS
         rijen.append(yardstick)
         te_meten.append((yardstick, clients["deelnemer"], BARE_PATH, "get", None))
         for pagina in paginas:
-            try:
-                url = reverse(pagina.url_name, kwargs=pagina.kwargs(academie))
-            except NoReverseMatch:
-                rijen.append(
-                    Meting(pagina.naam, pagina.rol, doel=pagina.doel, status="not available")
-                )
-                continue
+            url = reverse(pagina.url_name, kwargs=pagina.kwargs(academie))
             data = pagina.data(academie) if pagina.data else None
             client = clients[pagina.rol]
             status, queries = voorbereiden(
@@ -222,12 +216,6 @@ def meet_herinneringen(workers=1, batch=250) -> dict:
     much of each send is waiting for the mail server and the commit, not computing.
     """
     from nazorg.herinneringen import verstuur_herinneringen
-    from nazorg.management.commands.benchmark_herinneringen import (
-        SINK,
-        free_port,
-        naar_sink,
-        wacht_op_poort,
-    )
     from nazorg.models import Herinnering
 
     due = Herinnering.objects.filter(status=Herinnering.Status.GEPLAND).count()

@@ -30,7 +30,6 @@ from groepen.models import (
     Lidmaatschap,
     Sessielog,
 )
-from herstelacademie.demo_impact import maak_impact_demo
 from herstelmodel.models import (
     Gevoel,
     Herkenningsmoment,
@@ -39,7 +38,9 @@ from herstelmodel.models import (
     VerhaalVersie,
     Zichtbaarheid,
 )
+from nazorg import community
 from nazorg import planning as nazit_planning
+from ontwikkeling.demo_impact import maak_impact_demo
 from privacy import toestemming as privacy_toestemming
 
 DEMO_PASSWORD = "herstel-demo-2026"  # noqa: S105 - documented demo password
@@ -170,8 +171,10 @@ class Command(BaseCommand):
             users["coordinator@demo.nl"].user_permissions.add(
                 Permission.objects.get(content_type__app_label="impact", codename="export_named")
             )
-            # The finished course gets its nazit moments and reminders, as the daily job would.
+            # The finished course gets its nazit moments and reminders, as the daily job would,
+            # and the finished groups their community spaces, as the hourly job would.
             nazit_planning.plan_alle()
+            community.maak_ruimtes()
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):

@@ -15,8 +15,7 @@ from django.utils import timezone
 from deelnemers.models import User
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
 from herstelmodel.models import Herkenningsmoment, Reflectie
-from nazorg.community_models import Bericht, Draad, HerkenIk, Ruimte
-from nazorg.models import Herinnering, NazitMoment
+from nazorg.models import Bericht, Draad, Herinnering, HerkenIk, NazitMoment, Ruimte
 
 NAMEN = [
     "Anouk", "Bas", "Chantal", "Daan", "Eline", "Freek", "Gerda", "Hamid", "Iris", "Jeroen",

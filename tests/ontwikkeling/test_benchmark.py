@@ -6,13 +6,13 @@ speed is measured by the benchmark, not by timed tests).
 
 import pytest
 from django.core.management import call_command
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from groepen.models import Aanbod, Lidmaatschap
-from herstelacademie.benchmark import measure, report
-from herstelacademie.benchmark.generate import Sizes, genereer, tel
 from herstelmodel.models import Reflectie
 from nazorg.models import Herinnering
+from ontwikkeling.benchmark import measure, report
+from ontwikkeling.benchmark.generate import Sizes, genereer, tel
 
 KLEIN = Sizes(
     deelnemers=40,
@@ -76,11 +76,7 @@ def test_measure_gives_a_row_per_page_with_queries_and_a_ratio(academie):
     assert yardstick.status == "yardstick" and yardstick.median_ms > 0
     assert len(paginas) == len(measure.PAGINAS)
     for rij, pagina in zip(paginas, measure.PAGINAS, strict=True):
-        try:
-            reverse(pagina.url_name, kwargs=pagina.kwargs(academie))
-        except NoReverseMatch:
-            assert rij.status == "not available"
-            continue
+        assert rij.url == reverse(pagina.url_name, kwargs=pagina.kwargs(academie))
         assert rij.ratio and rij.ratio > 0, rij
         assert rij.queries and rij.queries > 0, rij
         assert rij.status in ("OK", "over"), rij  # the page answered as expected

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lib.urls import veilige_next
 
-from . import community
-from .community_forms import DraadForm, MeldForm, ReactieForm
+from .. import community
+from ..community_forms import DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
 

@@ -46,13 +46,10 @@ def samenvatting(metingen) -> str:
     pages = [m for m in metingen if m.status != "yardstick"]
     gemeten = [m for m in pages if m.gemeten]
     over = [m for m in gemeten if m.status != "OK"]
-    weg = [m for m in pages if not m.gemeten]
     tekst = (
         f"{len(gemeten)} pages measured, {len(gemeten) - len(over)} within goal "
         f"(median within the goal ratio and p95 under {P95_MAX_MS} ms)"
     )
     if over:
         tekst += "; not within goal: " + ", ".join(f"{m.naam} ({m.rol})" for m in over)
-    if weg:
-        tekst += "; not available: " + ", ".join(m.naam for m in weg)
     return tekst + "."

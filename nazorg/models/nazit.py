@@ -94,7 +94,9 @@ class Herinnering(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.GEPLAND
     )
     verstuur_op = models.DateTimeField(_("send at"))
-    # Claim bookkeeping: who holds the row and since when (a lease; see herinneringen.py).
+    # Claim bookkeeping (see herinneringen.py): which run holds the row (a token, new per
+    # claim) and since when (the lease). Both are set while BEZIG and empty otherwise.
+    claim = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     geclaimd_op = models.DateTimeField(null=True, blank=True)
     pogingen = models.PositiveSmallIntegerField(default=0)
     laatste_fout = models.CharField(max_length=500, blank=True)
@@ -174,16 +176,3 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.titel
-
-
-# The community lives in its own module; importing it here registers its models.
-from .community_models import (  # noqa: E402, F401
-    Bericht,
-    Demping,
-    DigestVoorkeur,
-    Draad,
-    HerkenIk,
-    Moderatiezaak,
-    RichtlijnAkkoord,
-    Ruimte,
-)

@@ -1,6 +1,6 @@
 """Generate a large, realistic academy quickly (bulk inserts), for the benchmark.
 
-    from herstelacademie.benchmark.generate import Sizes, genereer
+    from ontwikkeling.benchmark.generate import Sizes, genereer
     academie = genereer(Sizes().scaled(0.01))
 
 Every count in `Sizes` is created exactly (the tests check this). Three years of history:

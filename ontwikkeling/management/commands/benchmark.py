@@ -21,11 +21,11 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test.utils import override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from groepen.models import Bijeenkomst, Lidmaatschap
-from herstelacademie.benchmark import measure, report
-from herstelacademie.benchmark.generate import Sizes, genereer
+from ontwikkeling.benchmark import measure, report
+from ontwikkeling.benchmark.generate import Sizes, genereer
 
 SIZES = [f for f in Sizes.__dataclass_fields__]
 
@@ -153,10 +153,7 @@ class Command(BaseCommand):
             store.create()
             return store.session_key
 
-        try:
-            dashboard = reverse("impact_dashboard")
-        except NoReverseMatch:
-            dashboard = reverse("coordinator_home")
+        dashboard = reverse("impact_dashboard")
         facilitators = []
         for fac in academie.facilitators[:25]:
             groepen = Lidmaatschap.objects.facilitators().filter(user_id=fac).values("groep")

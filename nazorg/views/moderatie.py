@@ -8,9 +8,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import moderatie
-from .community_models import DigestVoorkeur
-from .moderatie_forms import BesluitForm, DigestForm
+from .. import moderatie
+from ..models import DigestVoorkeur
+from ..moderatie_forms import BesluitForm, DigestForm
 
 # Every facilitator moderates at least the academy-wide space (see moderatie.is_moderator).
 MODERATOR_PERM = "nazorg.moderate"

@@ -7,7 +7,7 @@ from django.test import override_settings
 
 from deelnemers.models import User
 from groepen.models import Bijeenkomst, Groep, Lidmaatschap
-from herstelacademie.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from ontwikkeling.management.commands.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,13 @@
-"""Nazorg pages: the nazit plan, nazit moments, one-click answers, preferences, notifications
-and the coordinator's overview. Thin views: the logic lives in planning.py, rsvp.py and
+"""Nazit pages: the nazit plan, nazit moments, one-click answers and unsubscribing, and the
+coordinator's overview. Thin views: the logic lives in planning.py, rsvp.py and
 herinneringen.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -15,9 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from groepen.models import Aanbod
 
-from . import herinneringen, planning, rsvp
-from .forms import AanwezigheidForm, AntwoordForm, KanaalForm, MomentForm, PlanStapForm
-from .models import Melding, NazorgVoorkeur
+from .. import herinneringen, planning, rsvp, voorkeuren
+from ..forms import AanwezigheidForm, AntwoordForm, MomentForm, PlanStapForm
 
 ONE_CLICK_BODY = b"List-Unsubscribe=One-Click"
 
@@ -157,72 +156,11 @@ def uitschrijven_nazit(request, token):
         herinnering = rsvp.lees_afmeld_token(token)
     except (rsvp.OngeldigeLink, rsvp.VerlopenLink) as exc:
         return _link_fout(request, exc)
-    context = {"herinnering": herinnering, "al_afgemeld": rsvp.is_afgemeld(herinnering)}
+    context = {"herinnering": herinnering, "al_afgemeld": voorkeuren.is_afgemeld(herinnering)}
     if request.method == "POST":
-        context["gestopt"] = rsvp.stop_herinneringen(herinnering.user, herinnering.groep)
+        context["gestopt"] = voorkeuren.stop_herinneringen(herinnering.user, herinnering.groep)
         context["klaar"] = True
     return render(request, "nazorg/uitschrijven.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def nazorg_voorkeuren(request):
-    user = request.user
-    algemeen = NazorgVoorkeur.objects.filter(user=user, groep=None).first()
-    kanaal = KanaalForm(
-        request.POST if request.POST.get("actie") == "kanaal" else None,
-        initial={
-            "per_email": algemeen.per_email if algemeen else True,
-            "in_app": algemeen.in_app if algemeen else True,
-        },
-    )
-    if request.method == "POST":
-        actie = request.POST.get("actie")
-        if actie == "kanaal" and kanaal.is_valid():
-            planning.zet_kanalen(user, **kanaal.cleaned_data)
-            messages.success(request, _("Your choices are saved."))
-        elif actie in ("stop", "start"):
-            groep = planning.nazorg_groepen(user).filter(pk=request.POST.get("groep")).first()
-            if groep is None:
-                messages.error(request, _("That didn't work. Please try again."))
-            elif actie == "stop":
-                rsvp.stop_herinneringen(user, groep)
-                messages.success(request, _("You will get no more reminders for this group."))
-            else:
-                rsvp.hervat_herinneringen(user, groep)
-                messages.success(request, _("You will get reminders for this group again."))
-        elif actie == "stop_alles":
-            rsvp.stop_alles(user)
-            messages.success(request, _("You will get no more follow-up reminders."))
-        elif actie == "start_alles":
-            rsvp.hervat_herinneringen(user, None)
-            messages.success(request, _("You will get follow-up reminders again."))
-        return redirect("nazorg_voorkeuren")
-    context = {
-        "kanaal": kanaal,
-        "alles_gestopt": bool(algemeen and algemeen.gestopt),
-        "groepen": planning.voorkeuren_per_groep(user),
-    }
-    return render(request, "nazorg/voorkeuren.html", context)
-
-
-@require_GET
-@login_required
-def meldingen(request):
-    pagina = Paginator(Melding.objects.filter(user=request.user), 20).get_page(
-        request.GET.get("pagina")
-    )
-    items = list(pagina.object_list)
-    ongelezen = [m.pk for m in items if m.gelezen_op is None]
-    if ongelezen:
-        Melding.objects.filter(pk__in=ongelezen, user=request.user).update(
-            gelezen_op=timezone.now()
-        )
-    return render(
-        request,
-        "nazorg/meldingen.html",
-        {"pagina": pagina, "items": items, "nieuw": set(ongelezen)},
-    )
 
 
 @require_GET
@@ -232,3 +170,12 @@ def nazorg_overzicht(request):
     context = herinneringen.overzicht()
     planning.voeg_aanwezigheid_toe(context["momenten"])
     return render(request, "nazorg/overzicht.html", context)
+
+
+urlpatterns = [
+    path("beheer/aanbod/<int:pk>/nazit/", nazit_plan, name="nazit_plan"),
+    path("nazit/<int:pk>/", nazit_moment, name="nazit_moment"),
+    path("nazit/antwoord/<str:token>/", rsvp_view, name="rsvp"),
+    path("nazit/afmelden/<str:token>/", uitschrijven_nazit, name="uitschrijven_nazit"),
+    path("nazorg/", nazorg_overzicht, name="nazorg_overzicht"),
+]

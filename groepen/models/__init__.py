@@ -1,0 +1,35 @@
+"""groepen's models, one module per topic; everything is importable from groepen.models.
+
+groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
+kalender: KalenderFeed. inloop: InloopTelling. facilitator: session logs and intervisie.
+"""
+
+from .bijeenkomst import Aanwezigheid, Bijeenkomst
+from .facilitator import (
+    NOTITIE_MAX,
+    Intervisiebijeenkomst,
+    Intervisiegroep,
+    IntervisieLid,
+    Sessielog,
+)
+from .groep import Aanbod, Groep, Lidmaatschap
+from .inloop import InloopTelling
+
+# nieuw_kalender_token is named by migration 0001 as groepen.models.nieuw_kalender_token.
+from .kalender import KalenderFeed, nieuw_kalender_token
+
+__all__ = [
+    "NOTITIE_MAX",
+    "Aanbod",
+    "Aanwezigheid",
+    "Bijeenkomst",
+    "Groep",
+    "InloopTelling",
+    "IntervisieLid",
+    "Intervisiebijeenkomst",
+    "Intervisiegroep",
+    "KalenderFeed",
+    "Lidmaatschap",
+    "Sessielog",
+    "nieuw_kalender_token",
+]

@@ -1,0 +1,49 @@
+"""nazorg's models; everything is importable from nazorg.models.
+
+nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
+community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
+"""
+
+from .community import (
+    POST_MAX,
+    RICHTLIJNEN_VERSIE,
+    TITEL_MAX,
+    Bericht,
+    Demping,
+    DigestVoorkeur,
+    Draad,
+    HerkenIk,
+    Moderatiezaak,
+    RichtlijnAkkoord,
+    Ruimte,
+    Status,
+)
+from .nazit import (
+    STANDAARD_PLAN,
+    Herinnering,
+    Melding,
+    NazitMoment,
+    NazitPlanMoment,
+    NazorgVoorkeur,
+)
+
+__all__ = [
+    "POST_MAX",
+    "RICHTLIJNEN_VERSIE",
+    "STANDAARD_PLAN",
+    "TITEL_MAX",
+    "Bericht",
+    "Demping",
+    "DigestVoorkeur",
+    "Draad",
+    "Herinnering",
+    "HerkenIk",
+    "Melding",
+    "Moderatiezaak",
+    "NazitMoment",
+    "NazitPlanMoment",
+    "NazorgVoorkeur",
+    "RichtlijnAkkoord",
+    "Ruimte",
+    "Status",
+]
