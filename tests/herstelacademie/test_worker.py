@@ -18,6 +18,7 @@ from django.db import connection
 from herstelacademie.celery import app as celery_app
 from herstelacademie.models import Heartbeat
 from herstelacademie.tasks import heartbeat
+from nazorg.models import Ruimte
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -91,6 +92,9 @@ def test_beat_schedules_heartbeat_and_worker_records_it(tmp_path):
     proc, log = start_worker(tmp_path, "--beat", "--schedule", str(tmp_path / "beat-schedule"))
     try:
         wait_for(lambda: Heartbeat.objects.exists(), proc, tmp_path / "worker.log")
+        # On a fresh install the academy-wide community space is there once beat has
+        # started, not only after the first hourly run.
+        wait_for(lambda: Ruimte.objects.filter(groep=None).exists(), proc, tmp_path / "worker.log")
     finally:
         stop_worker(proc, log)
     assert Heartbeat.age_seconds() < TIMEOUT
