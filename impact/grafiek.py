@@ -174,7 +174,7 @@ RUIMTE_LABELS = 6  # minimum gap between two horizontal axis labels
 DRAAI = 45
 
 
-def gestapeld(
+def gestapeld(  # noqa: C901 - the stacked chart's layout steps in reading order; issue 17 rebuilds it
     periodes: list[str],
     reeksen: list[tuple[str, list[float | int | None]]],
     titel: str,

@@ -235,7 +235,9 @@ def test_confirmation_stays_ticked_when_something_else_is_wrong(c):
 
 
 def test_earlier_time_today_also_asks(c, time_machine):
-    time_machine.move_to(timezone.make_aware(datetime.datetime(2026, 3, 3, 15, 0)))
+    time_machine.move_to(
+        datetime.datetime(2026, 3, 3, 15, 0, tzinfo=timezone.get_current_timezone())
+    )
     aanbod = AanbodFactory()
     url = reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk})
     data = _groep_data(eerste_datum="2026-03-03", begintijd="10:00")

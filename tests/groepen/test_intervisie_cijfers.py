@@ -14,7 +14,7 @@ from .test_intervisie import IntervisiebijeenkomstFactory, IntervisiegroepFactor
 
 
 def moment(jaar, maand, dag):
-    return timezone.make_aware(datetime.datetime(jaar, maand, dag, 15, 0))
+    return datetime.datetime(jaar, maand, dag, 15, 0, tzinfo=timezone.get_current_timezone())
 
 
 def test_periods():
@@ -46,7 +46,7 @@ def bijeenkomsten(db):
     IntervisiegroepFactory(naam="C")
     nu = timezone.now()
     vandaag = timezone.localdate()
-    begin_jaar = timezone.make_aware(datetime.datetime(vandaag.year, 1, 1, 0, 1))
+    begin_jaar = datetime.datetime(vandaag.year, 1, 1, 0, 1, tzinfo=timezone.get_current_timezone())
     IntervisiebijeenkomstFactory(groep=a, begint_om=begin_jaar, thema="dubbelrol", vraag="Geheim")
     IntervisiebijeenkomstFactory(groep=a, begint_om=nu - datetime.timedelta(minutes=1), thema="")
     IntervisiebijeenkomstFactory(

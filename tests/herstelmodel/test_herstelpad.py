@@ -220,7 +220,9 @@ def test_up_to_the_limit_each_reflection_is_a_dot(deelnemer):
 def test_per_week_back_and_forth_stays_visible(deelnemer_client, deelnemer):
     """Twenty weeks, four reflections each: mostly step 2 one week, mostly step 5 the
     next. Every step written in has a dot; the line swings between 2 and 5."""
-    nu = timezone.make_aware(datetime.datetime(2025, 6, 11, 12, 0))  # a Wednesday
+    nu = datetime.datetime(
+        2025, 6, 11, 12, 0, tzinfo=timezone.get_current_timezone()
+    )  # a Wednesday
     rijen = []
     for week in range(1, 21):
         veel, weinig = (2, 5) if week % 2 == 0 else (5, 2)

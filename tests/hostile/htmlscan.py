@@ -53,7 +53,7 @@ class _FormParser(HTMLParser):
         self._textarea = None
         self._option = None
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs):  # noqa: C901 - one branch per form element
         a = {k: (v or "") for k, v in attrs}
         if tag == "form":
             if a.get("method", "get").lower() == "post":

@@ -50,7 +50,7 @@ def register(b, user, status=AANWEZIG):
     return Aanwezigheid.objects.create(bijeenkomst=b, user=user, status=status)
 
 
-def maak_academie():
+def maak_academie():  # noqa: C901 - a known dataset, written out in full on purpose
     cursus = AanbodFactory(titel="WRAP", soort=Aanbod.Soort.CURSUS, voltooiing_percentage=75)
     herstelgroep = AanbodFactory(titel="Stemmen", soort=Aanbod.Soort.HERSTELGROEP)
     inloop = AanbodFactory(titel="Inloop", soort=Aanbod.Soort.INLOOP)
