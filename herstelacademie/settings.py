@@ -274,6 +274,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-allauth"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Named short-date formats per language (Dutch months lowercase): herstelacademie/formats.
+FORMAT_MODULE_PATH = ["herstelacademie.formats"]
 
 # --- Static files: whitenoise with compressed, hashed files. ------------------------
 STATIC_URL = "/static/"

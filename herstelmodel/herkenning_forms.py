@@ -20,7 +20,7 @@ def eigen_bijeenkomsten(user):
 
 
 def _label(bijeenkomst) -> str:
-    dag = formats.date_format(timezone.localtime(bijeenkomst.begint_om), "D j M")
+    dag = formats.date_format(timezone.localtime(bijeenkomst.begint_om), "KORTE_DAG_DATUM_FORMAT")
     return f"{bijeenkomst.groep.naam} · {dag}"
 
 

@@ -250,7 +250,9 @@ def _inloop(periode: Periode, filters: Filters) -> tuple[list, bool]:
         gevonden = {r["m"]: r["n"] for r in rijen}
         reeks, dag = [], periode.begin.replace(day=1)
         while dag <= periode.einde:
-            reeks.append((date_format(dag, "M Y"), _aantal(gevonden.get(dag, 0))))
+            reeks.append(
+                (date_format(dag, "KORTE_MAAND_JAAR_FORMAT"), _aantal(gevonden.get(dag, 0)))
+            )
             dag = (dag + datetime.timedelta(days=32)).replace(day=1)
         return reeks, True
     rijen = (

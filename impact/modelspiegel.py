@@ -106,7 +106,7 @@ def stappen_verdeling(periode: Periode, filters: Filters | None = None) -> Verde
 
 
 def maand_label(maand: datetime.date) -> str:
-    return date_format(maand, "M Y")
+    return date_format(maand, "KORTE_MAAND_JAAR_FORMAT")
 
 
 @dataclass
