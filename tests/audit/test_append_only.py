@@ -49,6 +49,6 @@ def test_postgresql_refuses_raw_update_and_delete(event, sql):
 
 @pytest.mark.parametrize("waarde", ["x" * 41, ["lijst"], {"a": 1}, 1.5])
 def test_details_hold_only_ids_and_short_codes(deelnemer, waarde):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be an id or a short code"):
         record(Soort.EXPORT_EIGEN, actor=deelnemer, tekst=waarde)
     assert not AuditEvent.objects.exists()

@@ -42,7 +42,8 @@ def test_reflect_note_share_and_read(new_page, url):
 
     assert gedeeld.zichtbaarheid == Zichtbaarheid.FACILITATORS
     moment = Herkenningsmoment.objects.filter(auteur__email="deelnemer@demo.nl").latest("pk")
-    assert moment.bijeenkomst == laatste and moment.notitie == PRIVE
+    assert moment.bijeenkomst == laatste
+    assert moment.notitie == PRIVE
 
     # Both on Mijn herstelpad.
     visit(sam, url("/mijn-herstelpad/"))

@@ -81,7 +81,8 @@ def test_calendar_link_is_made_and_its_feed_shows_my_meetings(page, url, site_ur
     assert field.is_visible()
     assert field.get_attribute("readonly") is not None
     feed_url = field.input_value()
-    assert feed_url.startswith(url("/kalender/")) and feed_url.endswith(".ics")
+    assert feed_url.startswith(url("/kalender/"))
+    assert feed_url.endswith(".ics")
     screenshot(page, "kalender")
 
     response = page.request.get(feed_url)

@@ -32,7 +32,8 @@ def test_participant_requests_deletion_and_undoes_it(page, desktop_page, url):
     melding = page.locator(".verwijder-melding")
     assert melding.count() == 1
     verzoek = Verwijderverzoek.objects.get(user__email="deelnemer@demo.nl")
-    assert verzoek.status == "wachtend" and verzoek.berichten == "anoniem"
+    assert verzoek.status == "wachtend"
+    assert verzoek.berichten == "anoniem"
     screenshot(page, "verwijderen-wacht")
 
     submit(page, melding.locator("button[type='submit']"))

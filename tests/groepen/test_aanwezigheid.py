@@ -406,7 +406,7 @@ def test_a_future_meeting_can_be_seen_but_not_saved(client, facilitator, groep, 
     assert "has not happened yet" in form.non_field_errors()[0]
     assert form[veld(deelnemer)].value() == AFWEZIG
     assert not bijeenkomst.aanwezigheden.exists()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be saved"):
         aanwezigheid.sla_register_op(bijeenkomst, {deelnemer.pk: AFWEZIG})
 
 

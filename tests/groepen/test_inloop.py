@@ -111,7 +111,7 @@ def test_tel_service_returns_the_new_count(walkin):
     assert inloop.tel(walkin, OCHTEND, 1) == 1
     assert inloop.tel(walkin, OCHTEND, 1) == 2
     assert inloop.tel(walkin, OCHTEND, -1) == 1
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be 1 or -1"):
         inloop.tel(walkin, OCHTEND, 3)
 
 

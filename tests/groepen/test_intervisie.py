@@ -269,7 +269,8 @@ def test_planning_with_bad_input_keeps_what_was_typed(client, facilitator, ivgro
     form = response.context["form"]
     assert set(form.errors) == {"datum", "methode"}
     html = response.content.decode()
-    assert 'value="Leslokaal"' in html and 'value="morgen"' in html
+    assert 'value="Leslokaal"' in html
+    assert 'value="morgen"' in html
     assert not Intervisiebijeenkomst.objects.exists()
 
 
@@ -325,7 +326,8 @@ def test_very_long_notes_keep_all_text(client, facilitator, ivbijeenkomst):
     assert "Keep it to 5000" in form.errors["inzichten"][0]
     html = response.content.decode()
     assert lang.strip() in html
-    assert "Een korte vraag" in html and "Een afspraak" in html
+    assert "Een korte vraag" in html
+    assert "Een afspraak" in html
     ivbijeenkomst.refresh_from_db()
     assert ivbijeenkomst.vraag == "Geheime vraag"
     assert 'maxlength="5000"' in html

@@ -128,7 +128,8 @@ def test_feed_is_valid_icalendar_for_anyone_with_the_token(client, groep, deelne
     assert start.utcoffset() == datetime.timedelta(0)
     assert start == sec(bijeenkomst.begint_om)
     assert end == sec(bijeenkomst.eindigt_om)
-    assert "DTSTART:" in response.content.decode() and "Z\r\n" in response.content.decode()
+    assert "DTSTART:" in response.content.decode()
+    assert "Z\r\n" in response.content.decode()
 
 
 def test_meeting_place_overrides_group_place(client, groep, deelnemer):

@@ -68,7 +68,8 @@ def test_facilitator_writes_and_co_facilitator_reads_and_edits(
     assert log.geschreven_door == facilitator
     assert log.bijgewerkt_door == co_facilitator
     html = client.get(url(geweest), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Written by Ruben" in html and "last changed by Mira" in html
+    assert "Written by Ruben" in html
+    assert "last changed by Mira" in html
 
 
 @pytest.mark.parametrize("role", ["deelnemer", "coordinator"])
@@ -181,7 +182,8 @@ def test_a_co_facilitators_save_in_between_is_never_overwritten(
     assert response.status_code == 200
     assert Sessielog.objects.get().sfeer == "Versie van Mira"
     html = response.content.decode()
-    assert "Versie van Mira" in html and "Versie van Ruben" in html
+    assert "Versie van Mira" in html
+    assert "Versie van Ruben" in html
     form = response.context["form"]
     assert form.non_field_errors()
     # The form now holds the current version: saving again combines on purpose.

@@ -66,7 +66,9 @@ def test_past_meeting_without_register_and_log_is_a_to_do_with_both_links(
     response = client.get(HOME)
     (item,) = response.context["te_doen"]
     assert item == b
-    assert item.register_open and item.log_open and not item.vandaag
+    assert item.register_open
+    assert item.log_open
+    assert not item.vandaag
     html = response.content.decode()
     assert reverse("aanwezigheid", kwargs={"pk": b.pk}) in html
     assert reverse("sessielog", kwargs={"pk": b.pk}) in html
@@ -81,7 +83,8 @@ def test_to_do_disappears_step_by_step_when_done(client, groep, facilitator, dee
     )
     assert Aanwezigheid.objects.filter(bijeenkomst=b).exists()
     item = te_doen(client)[b.pk]
-    assert not item.register_open and item.log_open
+    assert not item.register_open
+    assert item.log_open
     html = client.get(HOME).content.decode()
     assert reverse("aanwezigheid", kwargs={"pk": b.pk}) not in html.split('id="kop-week"')[0]
 
@@ -95,7 +98,8 @@ def test_log_without_register_keeps_the_attendance_to_do(client, groep, facilita
     Sessielog.objects.create(bijeenkomst=b, sfeer="Goed")
     client.force_login(facilitator)
     item = te_doen(client)[b.pk]
-    assert item.register_open and not item.log_open
+    assert item.register_open
+    assert not item.log_open
 
 
 def test_advance_absence_notice_does_not_count_as_a_filled_in_register(
@@ -119,7 +123,8 @@ def test_group_without_participants_needs_only_a_log(client, groep, facilitator)
     b = BijeenkomstFactory(groep=groep, begint_om=dagen_geleden(1))
     client.force_login(facilitator)
     item = te_doen(client)[b.pk]
-    assert not item.register_open and item.log_open
+    assert not item.register_open
+    assert item.log_open
 
 
 def test_what_is_not_a_to_do(client, groep, facilitator, deelnemer):

@@ -18,7 +18,9 @@ def test_healthy_when_database_broker_and_heartbeat_are_fine(client):
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert body["database"]["ok"] and body["broker"]["ok"] and body["heartbeat"]["ok"]
+    assert body["database"]["ok"]
+    assert body["broker"]["ok"]
+    assert body["heartbeat"]["ok"]
     assert body["heartbeat"]["age_seconds"] < 5
 
 

@@ -114,7 +114,8 @@ def test_reason_that_does_not_fit_the_choice_is_dropped(deelnemer_client, gister
     )
     assert (herkend.oorzaak, herkend.belemmering) == ("sfeer", "")
     assert (niet.oorzaak, niet.belemmering) == ("", "niet_veilig")
-    assert niet.bijeenkomst is None and niet.groep is None
+    assert niet.bijeenkomst is None
+    assert niet.groep is None
 
 
 def test_only_the_choice_is_needed(deelnemer_client):

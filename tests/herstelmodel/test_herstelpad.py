@@ -101,7 +101,8 @@ def test_chart_has_six_equal_bands_and_a_dot_per_reflection(deelnemer_client, de
     html = en(deelnemer_client).content.decode()
     svg = re.search(r"<svg viewBox=[^>]*role=\"img\".*?</svg>", html, re.S).group(0)
     assert 'aria-labelledby="grafiek-titel grafiek-uitleg"' in svg
-    assert '<title id="grafiek-titel">' in svg and '<desc id="grafiek-uitleg">' in svg
+    assert '<title id="grafiek-titel">' in svg
+    assert '<desc id="grafiek-uitleg">' in svg
     assert "style=" not in svg
     banden = re.findall(r'<rect class="band"[^>]*height="(\d+)"[^>]*fill="([^"]+)"', svg)
     assert len(banden) == 6
@@ -115,7 +116,8 @@ def test_chart_has_six_equal_bands_and_a_dot_per_reflection(deelnemer_client, de
     # The same data as a table for screen readers.
     tabel = re.search(r'<caption id="kop-tabel-reflecties">.*?</table>', html, re.S).group(0)
     assert tabel.count("<tr>") == 1 + 4
-    assert "Acknowledgement" in tabel and "Projection" in tabel
+    assert "Acknowledgement" in tabel
+    assert "Projection" in tabel
     momenten = re.search(r'<caption id="kop-tabel-momenten">.*?</table>', html, re.S).group(0)
     assert momenten.count("<tr>") == 1 + 2
 
@@ -130,7 +132,8 @@ def test_dots_sit_in_their_own_band_in_time_order(deelnemer, groep):
         band = banden[punt.stap]
         assert band.y < punt.y < band.y + band.hoogte
     xs = [p.x for p in grafiek.punten]
-    assert xs == sorted(xs) and len(set(xs)) == 3
+    assert xs == sorted(xs)
+    assert len(set(xs)) == 3
     assert [p.stap for p in grafiek.punten] == [4, 1, 4]  # back and forth, as it goes
 
 
@@ -191,7 +194,8 @@ def test_page_stays_bounded_however_much_you_write(client, django_user_model):
         response = en(client)
         html = response.content.decode()
         grafiek = response.context["grafiek"]
-        assert grafiek.per_week and grafiek.aantal_reflecties == reflecties
+        assert grafiek.per_week
+        assert grafiek.aantal_reflecties == reflecties
         svg = re.search(r"<svg viewBox=[^>]*role=\"img\".*?</svg>", html, re.S).group(0)
         stippen = svg.count('class="stip"')
         assert stippen <= 54 * 6  # at most one dot per step per week
@@ -209,12 +213,15 @@ def test_page_stays_bounded_however_much_you_write(client, django_user_model):
 def test_up_to_the_limit_each_reflection_is_a_dot(deelnemer):
     _over_het_jaar(deelnemer, herstelpad.DETAIL_GRENS, 3)
     grafiek = herstelpad.grafiek(deelnemer)
-    assert not grafiek.per_week and not grafiek.momenten_per_week
+    assert not grafiek.per_week
+    assert not grafiek.momenten_per_week
     assert len(grafiek.punten) == herstelpad.DETAIL_GRENS
     ReflectieFactory(auteur=deelnemer, aangemaakt_op=geleden(hours=3))
     grafiek = herstelpad.grafiek(deelnemer)
-    assert grafiek.per_week and grafiek.aantal_reflecties == herstelpad.DETAIL_GRENS + 1
-    assert len(grafiek.lijn_punten) <= 54 and grafiek.maanden
+    assert grafiek.per_week
+    assert grafiek.aantal_reflecties == herstelpad.DETAIL_GRENS + 1
+    assert len(grafiek.lijn_punten) <= 54
+    assert grafiek.maanden
 
 
 def test_per_week_back_and_forth_stays_visible(deelnemer_client, deelnemer):
@@ -232,13 +239,15 @@ def test_per_week_back_and_forth_stays_visible(deelnemer_client, deelnemer):
     Reflectie.objects.bulk_create(rijen)
 
     grafiek = herstelpad.grafiek(deelnemer, nu=nu)
-    assert grafiek.per_week and grafiek.aantal_reflecties == 80
+    assert grafiek.per_week
+    assert grafiek.aantal_reflecties == 80
     assert len(grafiek.punten) == 40  # two steps in each of twenty weeks
     assert [p.stap for p in grafiek.lijn_punten] == [2, 5] * 10  # oldest week first
     for punt in grafiek.punten:
         assert (punt.aantal, punt.r) in {(3, 3.5), (1, 2.5)}
     xs = [p.x for p in grafiek.lijn_punten]
-    assert xs == sorted(xs) and len(set(xs)) == 20
+    assert xs == sorted(xs)
+    assert len(set(xs)) == 20
     assert {p.x for p in grafiek.punten} == set(xs)  # a week's dots share one column
     banden = {b.stap: b for b in grafiek.banden}
     for punt in grafiek.punten:
@@ -261,7 +270,8 @@ def test_per_week_page_explains_itself(deelnemer_client, deelnemer):
             assert f'<th scope="col">{stap.label}</th>' in tabel
     assert '<th scope="row"><time datetime="' in tabel
     main = html.split('<main id="inhoud"', 1)[1]
-    assert "%" not in main and "style=" not in main
+    assert "%" not in main
+    assert "style=" not in main
     # Few moments: still one row each.
     momenten = re.search(r'<caption id="kop-tabel-momenten">.*?</table>', html, re.S).group(0)
     assert momenten.count("<tr>") == 1 + 5
@@ -296,8 +306,10 @@ def test_timeline_merges_both_streams_newest_first(deelnemer_client, deelnemer, 
     assert html.index("Nieuwe tekst") < html.index("Mijn notitie") < html.index("Oude tekst")
     assert f'href="/reflecties/{r_nieuw.pk}/"' in html
     assert reverse("herkenning_verwijderen", kwargs={"pk": h.pk}) in html
-    assert "shared with the facilitators" in html and "only you" in html
-    assert "grateful" in html and "the atmosphere in the group" in html
+    assert "shared with the facilitators" in html
+    assert "only you" in html
+    assert "grateful" in html
+    assert "the atmosphere in the group" in html
     assert groep.naam in html
 
 
@@ -333,7 +345,8 @@ def test_pagination_boundaries(deelnemer_client, deelnemer):
 def test_exactly_one_page_has_no_older_link(deelnemer_client, deelnemer):
     maak_reflecties(deelnemer, 25)
     tijdlijn = en(deelnemer_client).context["tijdlijn"]
-    assert len(tijdlijn.items) == 25 and tijdlijn.ouder is None
+    assert len(tijdlijn.items) == 25
+    assert tijdlijn.ouder is None
 
 
 @pytest.mark.parametrize("pagina", ["0", "-3", "abc", ""])
@@ -367,7 +380,8 @@ def test_filter_on_own_group(deelnemer_client, deelnemer, groep):
     assert response.context["groep"] == groep
     assert {i.obj for i in response.context["tijdlijn"].items} == {in_groep, moment}
     html = response.content.decode()
-    assert "In de tweede groep" not in html and "Zonder groep" not in html
+    assert "In de tweede groep" not in html
+    assert "Zonder groep" not in html
     assert html.count('class="stip"') == 1
     assert f'<option value="{groep.pk}" selected>' in html
     assert f'<option value="{andere.pk}">' in html
@@ -391,7 +405,8 @@ def test_filter_shows_only_own_groups(deelnemer_client, deelnemer, groep):
     LidmaatschapFactory(groep=wachtend, user=deelnemer, status="wachtlijst")
     html = en(deelnemer_client).content.decode()
     assert groep.naam in html
-    assert "Niet mijn groep" not in html and "Op de wachtlijst" not in html
+    assert "Niet mijn groep" not in html
+    assert "Op de wachtlijst" not in html
 
 
 # --- Privacy ---------------------------------------------------------------------------

@@ -70,7 +70,8 @@ def test_write_a_private_reflection_without_a_meeting(client, deelnemer):
     assert response.url == reverse("reflectie_detail", args=[reflectie.pk])
     assert reflectie.auteur == deelnemer
     assert reflectie.zichtbaarheid == Zichtbaarheid.ALLEEN_IK
-    assert reflectie.groep is None and reflectie.gedeeld_op is None
+    assert reflectie.groep is None
+    assert reflectie.gedeeld_op is None
     assert reflectie.gevoel == "hoopvol"
     page = client.get(response.url)
     assert "Dank je wel dat je dit opschreef" in page.content.decode()
@@ -111,7 +112,8 @@ def test_too_long_text_is_kept_whole_with_a_clear_message(client, deelnemer):
     response = client.post(NIEUW, data(tekst=tekst), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     fouten = response.context["form"].errors["tekst"]
-    assert "10,001" in fouten[0] and "10,000" in fouten[0]
+    assert "10,001" in fouten[0]
+    assert "10,000" in fouten[0]
     html = response.content.decode()
     assert tekst in html  # nothing cut off
     assert 'aria-invalid="true"' in html

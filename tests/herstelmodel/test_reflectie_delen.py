@@ -85,9 +85,11 @@ def test_withdrawing_a_share_hides_it_from_the_facilitator_at_once(
     response = client.post(
         reverse("reflectie_delen", args=[reflectie.pk]), {"zichtbaarheid": ALLEEN_IK}
     )
-    assert response.status_code == 302 and response.url == detail
+    assert response.status_code == 302
+    assert response.url == detail
     reflectie.refresh_from_db()
-    assert reflectie.zichtbaarheid == ALLEEN_IK and reflectie.gedeeld_op is None
+    assert reflectie.zichtbaarheid == ALLEEN_IK
+    assert reflectie.gedeeld_op is None
 
     client.force_login(facilitator)
     assert getoond(lijst(client, groep)) == []
@@ -142,7 +144,8 @@ def test_quick_share_sets_when_it_was_shared(client, deelnemer, geweest):
     client.force_login(deelnemer)
     client.post(reverse("reflectie_delen", args=[reflectie.pk]), {"zichtbaarheid": GROEP})
     reflectie.refresh_from_db()
-    assert reflectie.zichtbaarheid == GROEP and reflectie.gedeeld_op is not None
+    assert reflectie.zichtbaarheid == GROEP
+    assert reflectie.gedeeld_op is not None
 
 
 # --- The read log ---------------------------------------------------------------------------
@@ -224,7 +227,8 @@ def test_figures_need_three_people(client, facilitator, deelnemer, groep, gewees
     ReflectieFactory(auteur=drie, bijeenkomst=geweest, groep=groep, stap=Stap.GETUIGENIS)
     client.force_login(facilitator)
     figuren = spiegel(client, groep)
-    assert figuren.deelnemers == 2 and not figuren.toonbaar
+    assert figuren.deelnemers == 2
+    assert not figuren.toonbaar
     html = lijst(client, groep, en=True).content.decode()
     assert "Too few people wrote about this meeting" in html
     assert "This meeting in figures" not in html
@@ -237,7 +241,8 @@ def test_figures_need_three_people(client, facilitator, deelnemer, groep, gewees
         belemmering="geen_ruimte",
     )
     figuren = spiegel(client, groep)
-    assert figuren.toonbaar and figuren.deelnemers == 3
+    assert figuren.toonbaar
+    assert figuren.deelnemers == 3
     assert dict(figuren.stappen) == {Stap.HERKENNING: 1, Stap.PROJECTIE: 1}
     assert (figuren.herkend, figuren.niet_herkend) == (1, 1)
     html = lijst(client, groep, en=True).content.decode()

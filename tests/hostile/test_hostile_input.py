@@ -162,8 +162,10 @@ def test_the_form_reader_finds_fields():
     fields = form.by_name()
     assert form.action == "/x/"
     assert fields["tekst"].value == "b"
-    assert fields["groep"].value == "3" and fields["groep"].options == ["", "3"]
-    assert fields["stap"].options == ["1", "2"] and fields["stap"].value == "2"
+    assert fields["groep"].value == "3"
+    assert fields["groep"].options == ["", "3"]
+    assert fields["stap"].options == ["1", "2"]
+    assert fields["stap"].value == "2"
     assert form.submit == ("actie", "opslaan")
     assert "q" not in fields
 

@@ -102,7 +102,8 @@ def test_six_steps_get_six_distinct_colours_with_contrast():
     # the drawn parts of a column use the legend's colours, bottom-up in legend order
     kolom = sorted((r for r in g.rechthoeken if r.x == g.rechthoeken[0].x), key=lambda r: -r.y)
     assert [r.vulling for r in kolom] == kleuren
-    assert len(KLEUREN) >= 8 and len(set(k.lower() for k in KLEUREN)) == len(KLEUREN)
+    assert len(KLEUREN) >= 8
+    assert len(set(k.lower() for k in KLEUREN)) == len(KLEUREN)
     for kleur in KLEUREN:
         assert (1.05) / (_luminantie(kleur) + 0.05) >= 3, kleur  # 3:1 against white
         assert (_luminantie("#fbf6ef") + 0.05) / (_luminantie(kleur) + 0.05) >= 3, kleur
@@ -132,7 +133,8 @@ def test_a_partly_hidden_month_still_draws_its_visible_parts():
     # February (30) is the highest: January's visible 20 is two thirds of it.
     feb = [r for r in g.rechthoeken if r.x != jan[0].x]
     assert sum(r.hoogte for r in gekleurd) == pytest.approx(sum(r.hoogte for r in feb) * 2 / 3)
-    assert len(gearceerd) == 1 and gearceerd[0].hoogte == MARKER
+    assert len(gearceerd) == 1
+    assert gearceerd[0].hoogte == MARKER
     assert gearceerd[0].y + gearceerd[0].hoogte == pytest.approx(min(r.y for r in gekleurd))
     assert gearceerd[0].titel == "Jan, B: too little data"
     assert g.te_weinig
@@ -149,9 +151,12 @@ def test_a_partly_hidden_month_still_draws_its_visible_parts():
 def test_a_fully_hidden_period_is_a_small_marker():
     g = gestapeld(["w1", "w2"], [("Visits", [None, 40])], "Visits", id="w")
     w1 = [r for r in g.rechthoeken if r.x == g.rechthoeken[0].x]
-    assert len(w1) == 1 and w1[0].vulling == "url(#w-arcering)" and w1[0].hoogte == MARKER
+    assert len(w1) == 1
+    assert w1[0].vulling == "url(#w-arcering)"
+    assert w1[0].hoogte == MARKER
     assert w1[0].titel == "w1: too little data"
-    assert g.legenda == [] and g.te_weinig
+    assert g.legenda == []
+    assert g.te_weinig
 
 
 def _tekstgrootte_op(g, breedte_px):
@@ -173,7 +178,8 @@ def test_labels_stay_readable_on_a_phone():
     assert f'viewBox="0 0 {BREEDTE} {g.hoogte}"' in html
     # labels stay inside the chart
     for label in as_labels:
-        assert 0 < label.x <= BREEDTE and label.y < g.hoogte
+        assert 0 < label.x <= BREEDTE
+        assert label.y < g.hoogte
 
 
 def test_few_short_periods_stay_level_and_all_labelled():

@@ -63,7 +63,8 @@ def test_distribution_per_month_hides_small_cells():
 
 def test_empty_period():
     v = modelspiegel.stappen_verdeling(jaar_periode(2030))
-    assert v.leeg and len(v.maanden) == 12
+    assert v.leeg
+    assert len(v.maanden) == 12
 
 
 def test_herkenning_triggers_and_barriers():
@@ -154,5 +155,6 @@ def test_query_count_does_not_grow(django_assert_num_queries):
     _vul(12)
     with django_assert_num_queries(6):
         b = modelspiegel.modelspiegel(p, vandaag=datetime.date(2026, 1, 1))
-    assert a["verdeling"].per_stap[1][0] == 5 and b["verdeling"].per_stap[1][0] == 17
+    assert a["verdeling"].per_stap[1][0] == 5
+    assert b["verdeling"].per_stap[1][0] == 17
     assert [s.aantal for s in b["signalen"]] == [17, 0, 17, 2]

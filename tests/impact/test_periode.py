@@ -61,7 +61,7 @@ def test_future_period_has_no_data_yet():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "data, verwacht",
+    ("data", "verwacht"),
     [
         ({"soort": "maand", "jaar": "2026", "maand": "3"}, maand_periode(2026, 3)),
         ({"soort": "kwartaal", "jaar": "2025", "kwartaal": "2"}, kwartaal_periode(2025, 2)),
@@ -85,7 +85,7 @@ def test_valid_periods(data, verwacht):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "data, veld, bericht",
+    ("data", "veld", "bericht"),
     [
         ({"soort": "eigen"}, "begin", "Fill in the first day of the period."),
         ({"soort": "eigen"}, "einde", "Fill in the last day of the period."),

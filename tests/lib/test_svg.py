@@ -52,7 +52,8 @@ def test_labels_wrap_into_at_most_two_lines():
     assert svg.regels("kort", 320, 15) == ["kort"]
     lang = "een heel lang label dat echt niet op een enkele regel van de grafiek past " * 2
     regels = svg.regels(lang, 120, 15)
-    assert len(regels) == 2 and regels[1].endswith("…")
+    assert len(regels) == 2
+    assert regels[1].endswith("…")
     assert svg.regels("", 100, 15) == [""]
 
 
@@ -70,5 +71,6 @@ def test_both_chart_engines_build_on_these_primitives():
     from herstelmodel import herstelpad
     from impact import grafiek
 
-    assert grafiek.Rechthoek is svg.Rechthoek and grafiek.KLEUREN is svg.KLEUREN
+    assert grafiek.Rechthoek is svg.Rechthoek
+    assert grafiek.KLEUREN is svg.KLEUREN
     assert herstelpad.svg is svg

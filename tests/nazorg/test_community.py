@@ -154,7 +154,8 @@ def test_cohort_space_only_for_members(client, cohort, deelnemer, coordinator):
         assert client.post(reverse("herken_ik", args=[bericht.pk])).status_code == 404
         assert client.post(reverse("melden", args=[bericht.pk])).status_code == 404
     assert Bericht.objects.count() == 1
-    assert not HerkenIk.objects.exists() and not Moderatiezaak.objects.exists()
+    assert not HerkenIk.objects.exists()
+    assert not Moderatiezaak.objects.exists()
     client.force_login(facilitator)
     assert client.get(reverse("draad", args=[draad.pk])).status_code == 200
 
@@ -177,13 +178,15 @@ def test_start_thread_and_reply(client, cohort):
     )
     draad = Draad.objects.get()
     assert response.url == reverse("draad", args=[draad.pk])
-    assert draad.auteur == mensen[0] and draad.status == Status.ZICHTBAAR
+    assert draad.auteur == mensen[0]
+    assert draad.status == Status.ZICHTBAAR
     client.force_login(mensen[1])
     response = client.post(reverse("draad", args=[draad.pk]), {"tekst": "Welkom"})
     assert response.status_code == 302
     assert draad.berichten.count() == 2
     response = client.get(reverse("draad", args=[draad.pk]))
-    assert b"Welkom" in response.content and b"Hoi<br>allemaal" in response.content
+    assert b"Welkom" in response.content
+    assert b"Hoi<br>allemaal" in response.content
 
 
 def test_anonymous_only_where_allowed(client, cohort):
@@ -198,7 +201,8 @@ def test_anonymous_only_where_allowed(client, cohort):
     ruimte.save()
     client.post(reverse("ruimte", args=[ruimte.pk]), {"titel": "C", "tekst": "D", "anoniem": "on"})
     draad = Draad.objects.get(titel="C")
-    assert draad.anoniem and draad.berichten.get().anoniem
+    assert draad.anoniem
+    assert draad.berichten.get().anoniem
     client.force_login(mensen[1])
     response = client.get(reverse("draad", args=[draad.pk]), **EN)
     assert b"a participant" in response.content
@@ -218,7 +222,8 @@ def test_oversized_text_keeps_text(client, cohort):
     response = client.post(
         reverse("ruimte", args=[ruimte.pk]), {"titel": te_lange_titel, "tekst": "kort"}
     )
-    assert response.status_code == 400 and response.context["form"].errors["titel"]
+    assert response.status_code == 400
+    assert response.context["form"].errors["titel"]
     assert not Draad.objects.exists()
 
 
@@ -227,7 +232,8 @@ def test_empty_reply_keeps_form(client, cohort):
     draad, _b = draad_met_bericht(ruimte, mensen[0])
     client.force_login(mensen[1])
     response = client.post(reverse("draad", args=[draad.pk]), {"tekst": "   "})
-    assert response.status_code == 400 and response.context["form"].errors["tekst"]
+    assert response.status_code == 400
+    assert response.context["form"].errors["tekst"]
 
 
 def test_rate_limit_keeps_text(client, cohort):
@@ -355,11 +361,13 @@ def test_report_creates_one_case(client, cohort):
     response = client.post(url, {"reden": "Nog een keer"}, follow=True, **EN)
     assert b"We already have your report" in response.content
     zaak = Moderatiezaak.objects.get()
-    assert zaak.gemeld_door == mensen[1] and zaak.soort == Moderatiezaak.Soort.GEMELD
+    assert zaak.gemeld_door == mensen[1]
+    assert zaak.soort == Moderatiezaak.Soort.GEMELD
     # A reason that is too long keeps the text.
     lang = "x" * 600
     response = client.post(url, {"reden": lang})
-    assert response.status_code == 400 and lang.encode() in response.content
+    assert response.status_code == 400
+    assert lang.encode() in response.content
 
 
 def test_mute_toggles(client, cohort):

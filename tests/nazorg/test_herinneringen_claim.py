@@ -27,12 +27,14 @@ def test_a_claim_holds_rows_with_a_new_token_and_the_lease_start(afgelopen):
     maak_due(Herinnering.objects.filter(moment__dagen_na_einde=14))
     nu = timezone.now()
     rijen, token = herinneringen.claim(batch=2, now=nu)
-    assert isinstance(token, uuid.UUID) and len(rijen) == 2
+    assert isinstance(token, uuid.UUID)
+    assert len(rijen) == 2
     for rij in Herinnering.objects.filter(pk__in=[r.pk for r in rijen]):
         assert (rij.status, rij.claim, rij.geclaimd_op, rij.pogingen) == (S.BEZIG, token, nu, 1)
     # A second claim at the very same moment gets the remaining row, with its own token.
     rest, ander = herinneringen.claim(batch=10, now=nu)
-    assert len(rest) == 1 and ander != token
+    assert len(rest) == 1
+    assert ander != token
     assert {r.pk for r in rest}.isdisjoint(r.pk for r in rijen)
 
 
@@ -55,7 +57,8 @@ def test_a_late_worker_cannot_touch_rows_another_run_has_claimed_since(afgelopen
     with time_machine.travel(later):
         assert herinneringen.herstel_verlopen() == 3
         nieuw, nieuw_token = herinneringen.claim(batch=10)
-    assert {r.pk for r in nieuw} == {r.pk for r in oud} and nieuw_token != oud_token
+    assert {r.pk for r in nieuw} == {r.pk for r in oud}
+    assert nieuw_token != oud_token
 
     # The stalled worker's records change nothing...
     for rij in oud:
@@ -68,5 +71,6 @@ def test_a_late_worker_cannot_touch_rows_another_run_has_claimed_since(afgelopen
     telling = _telling()
     herinneringen.verwerk(nieuw, nieuw_token, get_connection(), telling)
     assert telling["verzonden"] == 3
-    assert len(mail.outbox) == 3 and Melding.objects.count() == 3
+    assert len(mail.outbox) == 3
+    assert Melding.objects.count() == 3
     assert Herinnering.objects.filter(status=S.VERZONDEN, claim__isnull=True).count() == 3

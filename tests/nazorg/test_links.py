@@ -29,7 +29,8 @@ def rsvp_url(h, antwoord="ja"):
 def test_get_shows_the_answer_preselected_and_changes_nothing(client, herinnering):
     r = client.get(rsvp_url(herinnering, "misschien"), **EN)
     assert r.status_code == 200
-    assert b'value="misschien"' in r.content and b"checked" in r.content
+    assert b'value="misschien"' in r.content
+    assert b"checked" in r.content
     assert r.context["form"]["antwoord"].value() == "misschien"
     herinnering.refresh_from_db()
     assert herinnering.antwoord == ""
@@ -39,9 +40,11 @@ def test_post_saves_without_login_and_again_is_idempotent(herinnering):
     client = Client(enforce_csrf_checks=False)
     url = rsvp_url(herinnering, "ja")
     r = client.post(url, {"antwoord": "ja"}, **EN)
-    assert r.status_code == 200 and r.context["uitkomst"].gewijzigd
+    assert r.status_code == 200
+    assert r.context["uitkomst"].gewijzigd
     herinnering.refresh_from_db()
-    assert herinnering.antwoord == "ja" and herinnering.beantwoord_op
+    assert herinnering.antwoord == "ja"
+    assert herinnering.beantwoord_op
     eerst = herinnering.beantwoord_op
     r = client.post(url, {"antwoord": "ja"}, **EN)
     assert not r.context["uitkomst"].gewijzigd
@@ -101,7 +104,8 @@ def test_unsubscribe_get_confirms_post_stops_and_twice_says_already(herinnering)
     assert client.get(url).status_code == 200
     assert not NazorgVoorkeur.objects.exists()
     r = client.post(url, **EN)
-    assert r.status_code == 200 and r.context["gestopt"]
+    assert r.status_code == 200
+    assert r.context["gestopt"]
     assert NazorgVoorkeur.objects.get(user=herinnering.user, groep=herinnering.groep).gestopt
     assert set(
         Herinnering.objects.filter(user=herinnering.user).values_list("status", flat=True)
@@ -109,7 +113,8 @@ def test_unsubscribe_get_confirms_post_stops_and_twice_says_already(herinnering)
     # Other people are untouched.
     assert Herinnering.objects.exclude(user=herinnering.user).filter(status=S.GEPLAND).count() == 6
     r = client.post(url, **EN)
-    assert r.status_code == 200 and not r.context["gestopt"]
+    assert r.status_code == 200
+    assert not r.context["gestopt"]
     assert b"already unsubscribed" in r.content
     assert b"already unsubscribed" in client.get(url, **EN).content
 

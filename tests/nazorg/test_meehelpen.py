@@ -40,5 +40,6 @@ def test_helpers_share_the_work_and_each_reminder_goes_once(afgelopen, settings,
     # Two helpers were asked, and helpers do not ask for help themselves.
     assert [k["helpen"] for k in gevraagd] == [False, False]
     ids = Counter(m.extra_headers["Message-ID"] for m in mail.outbox)
-    assert len(ids) == 3 and set(ids.values()) == {1}
+    assert len(ids) == 3
+    assert set(ids.values()) == {1}
     assert Herinnering.objects.filter(status=S.VERZONDEN).count() == 3

@@ -52,7 +52,9 @@ def test_meld_once_per_member(ruimte, deelnemer, facilitator):
     bericht = maak_bericht(ruimte, facilitator)
     zaak, nieuw = moderatie.meld(bericht, deelnemer, "Niet aardig")
     zaak2, nieuw2 = moderatie.meld(bericht, deelnemer, "Nog eens")
-    assert nieuw and not nieuw2 and zaak == zaak2
+    assert nieuw
+    assert not nieuw2
+    assert zaak == zaak2
     assert Moderatiezaak.objects.count() == 1
     bericht.refresh_from_db()
     assert bericht.status == Status.ZICHTBAAR  # stays visible until someone decides
@@ -68,7 +70,8 @@ def test_queue_access(client, ruimte, deelnemer, facilitator, coordinator):
     LidmaatschapFactory(groep=GroepFactory(), user=ander, rol=Lidmaatschap.Rol.FACILITATOR)
     client.force_login(ander)
     response = client.get(reverse("moderatie"))
-    assert response.status_code == 200 and "Gewoon een bericht" not in response.content.decode()
+    assert response.status_code == 200
+    assert "Gewoon een bericht" not in response.content.decode()
     assert post_besluit(client, zaak, Besluit.VERBORGEN, "Weg").status_code == 404
     client.force_login(coordinator)
     assert post_besluit(client, zaak, Besluit.VERBORGEN, "Weg").status_code == 403
@@ -85,16 +88,19 @@ def test_hide_first_post_hides_thread_and_tells_author(client, ruimte, deelnemer
     moderatie.meld(bericht, facilitator, "Ook gezien")
     client.force_login(facilitator)
     page = client.get(reverse("moderatie")).content.decode()
-    assert "Geheime inhoud 123" in page and "Kwetsend" in page
+    assert "Geheime inhoud 123" in page
+    assert "Kwetsend" in page
 
     response = post_besluit(client, zaak, Besluit.VERBORGEN, "Dit past niet bij de afspraken")
     assert response.status_code == 302
     bericht.refresh_from_db()
     bericht.draad.refresh_from_db()
-    assert bericht.status == Status.VERBORGEN and bericht.draad.status == Status.VERBORGEN
+    assert bericht.status == Status.VERBORGEN
+    assert bericht.draad.status == Status.VERBORGEN
     assert not Moderatiezaak.objects.filter(afgehandeld_op__isnull=True).exists()
     melding = Melding.objects.get(user=deelnemer)
-    assert "Dit past niet bij de afspraken" in melding.titel and "Cohort zomer" in melding.titel
+    assert "Dit past niet bij de afspraken" in melding.titel
+    assert "Cohort zomer" in melding.titel
     assert "Geheime inhoud" not in melding.titel
     assert not Melding.objects.filter(user=melder).exists()
 
@@ -107,7 +113,8 @@ def test_hide_reply_keeps_thread_and_restore(client, ruimte, deelnemer, facilita
     post_besluit(client, zaak, Besluit.VERBORGEN, "Even weg")
     antwoord.refresh_from_db()
     eerste.draad.refresh_from_db()
-    assert antwoord.status == Status.VERBORGEN and eerste.draad.status == Status.ZICHTBAAR
+    assert antwoord.status == Status.VERBORGEN
+    assert eerste.draad.status == Status.ZICHTBAAR
 
     zaak2, _ = moderatie.meld(antwoord, UserFactory(), "Graag terug")
     post_besluit(client, zaak2, Besluit.HERSTELD, "Toch in orde")
@@ -124,13 +131,16 @@ def test_reason_required_keeps_choice(client, ruimte, deelnemer, facilitator, ke
     response = post_besluit(client, zaak, keuze, "   ")
     assert response.status_code == 400
     form = dict(response.context["rijen"])[zaak]
-    assert "reden" in form.errors and form["keuze"].value() == keuze
+    assert "reden" in form.errors
+    assert form["keuze"].value() == keuze
     too_long = "x" * 501
     response = post_besluit(client, zaak, keuze, too_long)
     form = dict(response.context["rijen"])[zaak]
-    assert "reden" in form.errors and form["reden"].value() == too_long
+    assert "reden" in form.errors
+    assert form["reden"].value() == too_long
     bericht.refresh_from_db()
-    assert bericht.status == Status.ZICHTBAAR and not Melding.objects.exists()
+    assert bericht.status == Status.ZICHTBAAR
+    assert not Melding.objects.exists()
 
 
 def test_no_action_needs_no_reason_and_no_notification(client, ruimte, deelnemer, facilitator):
@@ -138,7 +148,8 @@ def test_no_action_needs_no_reason_and_no_notification(client, ruimte, deelnemer
     client.force_login(facilitator)
     assert post_besluit(client, zaak, Besluit.GEEN_ACTIE).status_code == 302
     zaak.refresh_from_db()
-    assert zaak.besluit == Besluit.GEEN_ACTIE and zaak.afgehandeld_door == facilitator
+    assert zaak.besluit == Besluit.GEEN_ACTIE
+    assert zaak.afgehandeld_door == facilitator
     assert not Melding.objects.exists()
 
 
@@ -187,7 +198,9 @@ def test_community_cijfers(ruimte, deelnemer, facilitator):
     maak_bericht(ruimte, deelnemer)
     nu = timezone.now()
     cijfers = moderatie.community_cijfers(nu - datetime.timedelta(days=1), nu)
-    assert cijfers["draden"] == 1 and cijfers["berichten"] == 1 and cijfers["herken_ik"] == 0
+    assert cijfers["draden"] == 1
+    assert cijfers["berichten"] == 1
+    assert cijfers["herken_ik"] == 0
     assert cijfers["schrijvers"] == 0  # the group of the fixtures has not finished
 
 
@@ -195,7 +208,8 @@ def test_coordinator_overview_shows_counts(client, coordinator, ruimte, deelneme
     maak_bericht(ruimte, deelnemer, tekst="Inhoud die niemand ziet")
     client.force_login(coordinator)
     page = client.get(reverse("nazorg_overzicht"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "kop-community" in page and "Inhoud die niemand ziet" not in page
+    assert "kop-community" in page
+    assert "Inhoud die niemand ziet" not in page
 
 
 def test_hidden_post_never_shown_to_members(client, ruimte, deelnemer, facilitator):
@@ -211,7 +225,9 @@ def test_hidden_post_never_shown_to_members(client, ruimte, deelnemer, facilitat
     RichtlijnAkkoord.objects.create(user=deelnemer)
     client.force_login(deelnemer)
     draad_page = client.get(reverse("draad", kwargs={"pk": eerste.draad.pk})).content.decode()
-    assert "Open bericht" in draad_page and "Verborgen antwoord" not in draad_page
+    assert "Open bericht" in draad_page
+    assert "Verborgen antwoord" not in draad_page
     ruimte_page = client.get(reverse("ruimte", kwargs={"pk": ruimte.pk})).content.decode()
-    assert "Zichtbare draad" in ruimte_page and "Verborgen draadtitel" not in ruimte_page
+    assert "Zichtbare draad" in ruimte_page
+    assert "Verborgen draadtitel" not in ruimte_page
     assert client.get(reverse("draad", kwargs={"pk": tweede.draad.pk})).status_code == 404

@@ -28,7 +28,8 @@ def test_coordinator_adds_and_removes_plan_steps(client, coordinator):
     client.force_login(coordinator)
     url = reverse("nazit_plan", kwargs={"pk": aanbod.pk})
     r = client.get(url)
-    assert r.status_code == 200 and r.context["standaard"]
+    assert r.status_code == 200
+    assert r.context["standaard"]
     assert client.post(url, {"dagen": "7"}).status_code == 302
     assert sorted(aanbod.nazit_plan.values_list("dagen_na_einde", flat=True)) == [7, 14, 42, 91]
     client.post(url, {"verwijder": "42"})
@@ -88,7 +89,8 @@ def test_moment_in_the_past_is_refused_and_input_kept(client, afgelopen):
     )
     assert r.status_code == 400
     assert r.context["form"].errors["begint_om"]
-    assert b"Buurthuis De Linde" in r.content and b"2001-01-01T10:00" in r.content
+    assert b"Buurthuis De Linde" in r.content
+    assert b"2001-01-01T10:00" in r.content
     moment.refresh_from_db()
     assert moment.begint_om is None
 
@@ -191,12 +193,14 @@ def test_overview_counts_and_hides_small_answer_counts(client, coordinator):
     r = client.get(reverse("nazorg_overzicht"))
     assert dict((s.value, n) for s, n in r.context["statussen"])["gepland"] == 21
     per_groep = {m.groep_id: m for m in r.context["momenten"] if m.dagen_na_einde == 14}
-    assert per_groep[groot.pk].aantal_mensen == 5 and not per_groep[groot.pk].te_weinig
+    assert per_groep[groot.pk].aantal_mensen == 5
+    assert not per_groep[groot.pk].te_weinig
     assert per_groep[groot.pk].ja == 1
     assert per_groep[klein.pk].te_weinig
     inhoud = r.content.decode()
     for u in mensen + weinig:
-        assert u.email not in inhoud and u.roepnaam not in inhoud
+        assert u.email not in inhoud
+        assert u.roepnaam not in inhoud
 
 
 def test_overview_query_count_does_not_grow(client, coordinator, django_assert_num_queries):

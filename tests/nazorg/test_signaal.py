@@ -15,7 +15,7 @@ def ruimte(groep):
 
 
 @pytest.mark.parametrize(
-    "beleid,verwacht",
+    ("beleid", "verwacht"),
     [
         (Ruimte.Signaalbeleid.PUBLICEREN, Status.ZICHTBAAR),
         (Ruimte.Signaalbeleid.VASTHOUDEN, Status.VASTGEHOUDEN),
@@ -29,7 +29,9 @@ def test_signal_post_policy(ruimte, deelnemer, beleid, verwacht):
     assert moderatie.na_plaatsen(bericht) is True
     bericht.refresh_from_db()
     draad.refresh_from_db()
-    assert bericht.signaal and bericht.status == verwacht and draad.status == verwacht
+    assert bericht.signaal
+    assert bericht.status == verwacht
+    assert draad.status == verwacht
     zaak = Moderatiezaak.objects.get(bericht=bericht)
     assert zaak.soort == Moderatiezaak.Soort.SIGNAAL
 
@@ -47,7 +49,8 @@ def test_no_signal_no_case(ruimte, deelnemer):
     )
     assert moderatie.na_plaatsen(bericht) is False
     bericht.refresh_from_db()
-    assert not bericht.signaal and not Moderatiezaak.objects.exists()
+    assert not bericht.signaal
+    assert not Moderatiezaak.objects.exists()
 
 
 def test_held_post_released_by_support_response(client, ruimte, deelnemer, facilitator):
@@ -65,7 +68,8 @@ def test_held_post_released_by_support_response(client, ruimte, deelnemer, facil
     )
     bericht.refresh_from_db()
     bericht.draad.refresh_from_db()
-    assert bericht.status == Status.ZICHTBAAR and bericht.draad.status == Status.ZICHTBAAR
+    assert bericht.status == Status.ZICHTBAAR
+    assert bericht.draad.status == Status.ZICHTBAAR
     assert Melding.objects.filter(user=deelnemer).count() == 1
 
 
@@ -95,8 +99,10 @@ def test_reflection_help_only_for_author(client, world):
     assert HULP in client.get(url).content.decode()
     client.force_login(world.facilitator)
     response = client.get(url)
-    assert response.status_code == 200 and HULP not in response.content.decode()
-    assert not Moderatiezaak.objects.exists() and not Melding.objects.exists()
+    assert response.status_code == 200
+    assert HULP not in response.content.decode()
+    assert not Moderatiezaak.objects.exists()
+    assert not Melding.objects.exists()
 
 
 def test_reflection_without_signal_no_help(client, world):

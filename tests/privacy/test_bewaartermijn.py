@@ -47,7 +47,8 @@ def test_one_warning_then_erasure_after_the_warning_period(slaper):
     (bericht,) = mail.outbox
     assert bericht.to == ["slaper@example.org"]
     assert "log in before" in bericht.body
-    assert waarschuwingen(slaper) == 1 and waarschuwingen(recent) == 0
+    assert waarschuwingen(slaper) == 1
+    assert waarschuwingen(recent) == 0
     # Running again (the next day, or twice) sends no second warning.
     call_command("verwijder_accounts")
     with later(29):
@@ -59,7 +60,8 @@ def test_one_warning_then_erasure_after_the_warning_period(slaper):
         call_command("verwijder_accounts")
         call_command("verwijder_accounts")
     slaper.refresh_from_db()
-    assert slaper.verwijderd_op is not None and not slaper.is_active
+    assert slaper.verwijderd_op is not None
+    assert not slaper.is_active
     assert AuditEvent.objects.filter(soort="verwijderd", betreft=slaper, actor=None).count() == 1
     assert mail.outbox[-1].to == ["slaper@example.org"]  # the goodbye, to the old address
     recent.refresh_from_db()

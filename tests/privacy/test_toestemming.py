@@ -49,9 +49,11 @@ def publiceer_v2(door=None):
 
 def test_signup_shows_the_consent_with_a_link_to_the_statement(client, v1):
     html = client.get(reverse("account_signup")).content.decode()
-    assert 'name="privacy"' in html and "required" in html
+    assert 'name="privacy"' in html
+    assert "required" in html
     assert f'href="{reverse("privacyverklaring")}"' in html
-    assert 'name="nazit_email"' in html and 'name="digest"' in html
+    assert 'name="nazit_email"' in html
+    assert 'name="digest"' in html
 
 
 def test_signup_without_consent_makes_no_account_and_keeps_what_was_typed(client, v1):
@@ -60,7 +62,8 @@ def test_signup_without_consent_makes_no_account_and_keeps_what_was_typed(client
     assert "privacy" in response.context["form"].errors
     html = response.content.decode()
     assert "Tick this box to agree to the privacy statement" in html
-    assert 'value="nieuw@example.org"' in html and 'value="Mila"' in html
+    assert 'value="nieuw@example.org"' in html
+    assert 'value="Mila"' in html
     assert not User.objects.filter(email="nieuw@example.org").exists()
     assert not Toestemming.objects.exists()
 
@@ -73,7 +76,8 @@ def test_signup_records_consent_and_the_optional_email_choices(client, v1):
     assert toestemming_.verklaring == v1
     assert toestemming_.geaccepteerd_op is not None
     voorkeur = NazorgVoorkeur.objects.get(user=user, groep=None)
-    assert voorkeur.per_email and not voorkeur.gestopt
+    assert voorkeur.per_email
+    assert not voorkeur.gestopt
     assert DigestVoorkeur.objects.get(user=user).wekelijks
     event = AuditEvent.objects.get(soort=AuditEvent.Soort.TOESTEMMING, betreft=user)
     assert event.details == {"versie": 1, "nazit_email": True, "digest": True}
@@ -102,7 +106,8 @@ def test_person_without_consent_is_sent_to_accept_and_comes_back(client, deelnem
     assert page.status_code == 200
     assert v1.samenvatting in page.content.decode()
     response = client.post(accepteren, {"versie": 1, "next": "/mijn-gegevens/?x=1"})
-    assert response.status_code == 302 and response.url == "/mijn-gegevens/?x=1"
+    assert response.status_code == 302
+    assert response.url == "/mijn-gegevens/?x=1"
     assert Toestemming.objects.filter(user=deelnemer, verklaring=v1).count() == 1
     assert client.get(reverse("mijn_gegevens")).status_code == 200
     assert AuditEvent.objects.filter(
@@ -118,7 +123,8 @@ def test_a_new_version_asks_again_and_shows_what_changed(client, deelnemer, coor
     v2 = publiceer_v2(door=coordinator)
 
     response = client.get(reverse("mijn_gegevens"))
-    assert response.status_code == 302 and response.url.startswith(reverse("privacy_accepteren"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("privacy_accepteren"))
     html = client.get(response.url).content.decode()
     assert "Our privacy statement has changed" in html
     assert "We bewaren je laatste dag van activiteit." in html
@@ -146,7 +152,8 @@ def test_exempt_pages_and_posts_are_not_blocked(client, deelnemer, v1):
     # A form being sent at the moment of a new version still goes through: nothing typed
     # is lost. The next page asks for consent.
     response = client.post(reverse("mijn_gegevens"), {"roepnaam": "Sam Nieuw"})
-    assert response.status_code == 302 and response.url == reverse("mijn_gegevens")
+    assert response.status_code == 302
+    assert response.url == reverse("mijn_gegevens")
     deelnemer.refresh_from_db()
     assert deelnemer.roepnaam == "Sam Nieuw"
 
@@ -258,7 +265,8 @@ def test_statement_is_public_and_older_versions_stay_readable(client, v1):
     assert "Versie twee van de verklaring." in html
     assert reverse("privacyverklaring_versie", args=[1]) in html
     oud = client.get(reverse("privacyverklaring_versie", args=[1])).content.decode()
-    assert "Autoriteit Persoonsgegevens" in oud and "This is an older version." in oud
+    assert "Autoriteit Persoonsgegevens" in oud
+    assert "This is an older version." in oud
     assert client.get(reverse("privacyverklaring_versie", args=[99])).status_code == 404
 
 
@@ -288,7 +296,8 @@ def test_my_privacy_shows_consents_and_email_choices(client, deelnemer, v1):
     response = client.get(reverse("mijn_privacy"))
     html = response.content.decode()
     assert "You agreed to the current version (1)." in html
-    assert response.context["digest"] is True and response.context["nazit_email"] is False
+    assert response.context["digest"] is True
+    assert response.context["nazit_email"] is False
     for naam in ("nazorg_voorkeuren", "digest", "privacy_export", "privacyverklaring"):
         assert f'href="{reverse(naam)}"' in html
 
@@ -314,12 +323,13 @@ def test_coordinator_publishes_a_new_version(client, coordinator, v1):
     )
     assert response.status_code == 302
     v2 = Privacyverklaring.objects.get(versie=2)
-    assert v2.gepubliceerd_door == coordinator and v2.samenvatting == "Nieuw: de nazit."
+    assert v2.gepubliceerd_door == coordinator
+    assert v2.samenvatting == "Nieuw: de nazit."
     assert Privacyverklaring.objects.geldend() == v2
 
 
 @pytest.mark.parametrize(
-    "data, velden",
+    ("data", "velden"),
     [
         ({}, {"samenvatting", "tekst", "bevestig"}),
         ({"samenvatting": "   ", "tekst": "Tekst", "bevestig": "on"}, {"samenvatting"}),

@@ -67,7 +67,7 @@ def test_request_waits_and_mails_an_undo_link(client, sam):
 
 
 @pytest.mark.parametrize(
-    "data, veld",
+    ("data", "veld"),
     [
         ({"berichten": "verwijderen", "wachtwoord": "niet-mijn-wachtwoord"}, "wachtwoord"),
         ({"berichten": "verwijderen", "wachtwoord": ""}, "wachtwoord"),
@@ -305,7 +305,7 @@ def test_coordinator_cancels_a_waiting_request(client, coordinator, sam):
 
 
 @pytest.mark.parametrize(
-    "email, fout",
+    ("email", "fout"),
     [
         ("niemand@example.org", "no account with this email"),
         ("geen-adres", "valid email"),
