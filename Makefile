@@ -24,12 +24,35 @@ node_modules/.installed: package.json package-lock.json
 run: $(VENV)/.installed
 	DEBUG=$${DEBUG:-1} bin/dev
 
+# Test processes for the parallel part (pytest-xdist): one per CPU core by default
+# (2 on the development machine); e.g. `make test-fast TEST_WORKERS=4`.
+TEST_WORKERS ?= auto
+# Browser tests need a live server and Chromium, worker tests start a real Celery worker
+# on the shared broker: they run serially. Everything else runs in parallel.
+SERIAL_TESTS := e2e or worker
+# The fast loop also leaves out the sweeps marked slow (hostile input and CSRF on every
+# page, the large-academy query budgets): together more than half of the backend's time.
+FAST_TESTS := not ($(SERIAL_TESTS) or slow)
+
+.PHONY: test-fast test-tools
+# test-tools must come before the venv and npm install (it may install python3-venv, npm).
+.NOTPARALLEL: test
+
 ## test: install what tests need, lint, and run the whole suite (browser tests included)
-test: $(VENV)/.installed-dev node_modules/.installed
+test: test-tools $(VENV)/.installed-dev node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not ($(SERIAL_TESTS))" --ignore=tests/e2e
+	$(BIN)/pytest -m "$(SERIAL_TESTS)"
+
+## test-fast: the backend tests in parallel; no browser, worker or slow tests, no lint (README: Tests)
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/pytest -q -n $(TEST_WORKERS) -m "$(FAST_TESTS)" --ignore=tests/e2e
+
+## test-tools: install Chromium, fonts, npm and python3-venv from Debian packages if missing
+test-tools:
+	PYTHON=$(PYTHON) bin/test-tools
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

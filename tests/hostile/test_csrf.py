@@ -25,6 +25,9 @@ from .payloads import body
 
 FORM = "application/x-www-form-urlencoded"
 
+# Every form on every page for every role: `make test` runs it, `make test-fast` not.
+pytestmark = pytest.mark.slow
+
 
 def fingerprint_of_everything():
     """A hash per project model over all its rows (volatile login fields left out)."""

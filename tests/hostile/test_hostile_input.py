@@ -26,6 +26,10 @@ from .payloads import CLASSES, body
 
 FORM = "application/x-www-form-urlencoded"
 
+# Every page x every role x every payload: minutes of CPU, so `make test-fast` leaves
+# this module out; `make test` (and CI) runs it.
+pytestmark = pytest.mark.slow
+
 # Every parameter a view of ours reads from the query string, plus the usual suspects.
 QUERY_STRINGS = [
     "next=javascript:alert(1)&page=-1&q=<script>alert(1)</script>&pagina=-1&groep=999999"

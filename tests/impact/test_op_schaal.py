@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from ontwikkeling.benchmark.generate import Sizes, genereer
 
-pytestmark = pytest.mark.django_db
+# Generating the large academy takes most of a minute: `make test` runs it, test-fast not.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 BUDGET = 20
 
