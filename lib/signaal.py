@@ -31,7 +31,9 @@ _WIL = r"(?:wil|wilt|wilde|wilden|willen|wou|wouden|wel|liever|graag)"
 _DOEN_AAN = r"(?:aandoen|aandoe|aandeed|aangedaan|aan\s+(?:te\s+)?doen)"
 _SPRINGEN = r"(?:springen|spring|springt|sprong|sprongen|gesprongen|te\s+springen)"
 _MAKEN = r"(?:maken|maak|maakt|maakte|gemaakt|te\s+maken)"
-_PILLEN = r"(?:pillen|pilletjes|medicijnen|medicatie|tabletten|slaappillen|oxazepam|meds|pills|tablets)"
+_PILLEN = (
+    r"(?:pillen|pilletjes|medicijnen|medicatie|tabletten|slaappillen|oxazepam|meds|pills|tablets)"
+)
 # "dood" that is only a figure of speech: "me dood vervelen", "doodlachen", "doodmoe".
 _NIET_FIGUURLIJK = r"(?!\s+(?:vervel\w*|verveel\w*|lach\w*|schrik\w*|schrok\w*|moe|ziek|werk\w*))"
 
@@ -102,7 +104,7 @@ PATRONEN = [
     r"\btrek\s+(?:het|dit)\s+(?:echt\s+|gewoon\s+)?niet\s+meer\b",
     rf"\b(?:deze\s+)?wereld\s+{_t(1)}(?:verlaten|verlaat)\b",
     rf"\b(?:voor\s+altijd|eeuwig)\s+{_t(1)}(?:slapen|gaan\s+slapen)\b",
-    rf"\b(?:wil|wou|wilde)\s+(?:(?:gewoon|echt|het|liefst|alleen|maar|nog)\s+){{0,3}}verdwijnen\b",
+    r"\b(?:wil|wou|wilde)\s+(?:(?:gewoon|echt|het|liefst|alleen|maar|nog)\s+){0,3}verdwijnen\b",
     r"\bvoorgoed\s+(?:weg|verdwijnen)\b",
     rf"\beuthanasie\w*\s+{_t(2)}(?:aanvragen|aanvraag|willen|wil)\b",
     rf"\b(?:wil|willen|aanvragen|overweeg\w*)\s+{_t(3)}euthanasie\w*",
@@ -115,7 +117,7 @@ PATRONEN = [
     rf"\b(?:want|wants|wanted|wanna)\s+{_t(2)}(?:to\s+)?die\b",
     rf"\bwish\s+{_t(2)}(?:was|were)\s+dead\b",
     r"\bbetter\s+off\s+(?:dead|without\s+me)\b",
-    rf"\bhurt(?:ing)?\s+my\s*self\b",
+    r"\bhurt(?:ing)?\s+my\s*self\b",
     rf"\bcut(?:ting)?\s+{_t(1)}(?:my\s*self|my\s+wrists?|my\s+arms?)\b",
     r"\bslit\w*\s+(?:my\s+)?wrists?\b",
     r"\bhang(?:ing)?\s+my\s*self\b",
