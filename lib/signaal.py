@@ -90,6 +90,7 @@ PATRONEN = [
     r"\bdood\s+(?:willen|wil|wilde)\b",
     rf"\b(?:ik|me|mij)\s+{_t(3)}dood\s+(?:te\s+)?zijn\b",
     rf"\bwas\s+ik\s+{_t(1)}dood\b",
+    rf"\b(?:wou|wilde|wens\w*|hoop)\s+{_t(2)}dat\s+ik\s+{_t(1)}dood\b",
     rf"\bbeter\s+af\s+(?:zonder\s+mij|als\s+ik\s+{_t(1)}(?:niet|dood|weg))",
     rf"\bniemand\s+(?:zal|zou|gaat)\s+(?:me|mij)\s+{_t(1)}missen\b",
     r"\bgeen\s+uitweg\b",
