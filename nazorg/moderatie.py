@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from audit.log import record
 from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
+from lib.signaal import bevat_signaalwoord
 
 from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Ruimte, Status
-from .signaal import bevat_signaalwoord
 
 Besluit = Moderatiezaak.Besluit
 REDEN_MAX = 500

@@ -14,6 +14,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from lib.hulp import toon_hulp_bij_signaal
+
 from .. import intervisie
 from ..intervisie_forms import IntervisiegroepForm, LidToevoegenForm, NotitieForm, PlanForm
 from ..models import Intervisiebijeenkomst, Intervisiegroep, IntervisieLid
@@ -127,6 +129,7 @@ def intervisie_bijeenkomst(request, pk):
     if form.is_bound and form.is_valid():
         form.save()
         messages.success(request, _("Your notes are saved. Only this group can read them."))
+        toon_hulp_bij_signaal(request, *form.cleaned_data.values())
         return redirect("intervisie_bijeenkomst", pk=bijeenkomst.pk)
     context = {
         "bijeenkomst": bijeenkomst,

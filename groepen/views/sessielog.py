@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from lib.hulp import toon_hulp_bij_signaal
+
 from .. import sessielog as logica
 from ..access import bijeenkomst_voor
 from ..sessielog_forms import SessielogForm
@@ -49,6 +51,7 @@ def sessielog(request, pk):
                 )
             else:
                 messages.success(request, _("Thank you, the session log is saved."))
+                toon_hulp_bij_signaal(request, *form.teksten().values())
                 return redirect("facilitator_home")
     elif logica.kan_schrijven(bijeenkomst):
         initial = {veld: getattr(log, veld) for veld in logica.TEKSTVELDEN} if log else {}

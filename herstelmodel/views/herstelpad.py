@@ -10,6 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from lib.hulp import toon_hulp_bij_signaal
 from lib.urls import veilige_next
 
 from .. import herstelpad as pad
@@ -35,6 +36,7 @@ def herkenning_nieuw(request):
         if form.is_valid():
             form.save()
             messages.success(request, _("Saved. Thank you for taking a moment for this."))
+            toon_hulp_bij_signaal(request, form.cleaned_data.get("notitie"))
             return redirect(volgende or "herstelpad")
     else:
         form = HerkenningForm(request.user, bijeenkomst_id=bijeenkomst_id)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from groepen.access import groep_voor
+from lib.signaal import bevat_signaalwoord
 
 from .. import reflectie as logica
 from ..models import Reflectie, Zichtbaarheid
@@ -84,7 +85,13 @@ def reflectie_nieuw(request):
 def reflectie_detail(request, pk):
     reflectie = get_object_or_404(logica.leesbaar_voor(request.user), pk=pk)
     is_auteur = reflectie.auteur_id == request.user.pk
-    context = {"reflectie": reflectie, "is_auteur": is_auteur, "uitleg": UITLEG[reflectie.stap]}
+    context = {
+        "reflectie": reflectie,
+        "is_auteur": is_auteur,
+        "uitleg": UITLEG[reflectie.stap],
+        # Help for the writer only; a reader of a shared entry is not shown it.
+        "hulp_nu": is_auteur and bevat_signaalwoord(reflectie.tekst),
+    }
     if is_auteur:
         context["lezers"] = logica.gelezen_door(reflectie)
         context["delen_form"] = DelenForm(reflectie=reflectie, user=request.user)
@@ -148,6 +155,7 @@ def reflectie_delen(request, pk):
         "uitleg": UITLEG[reflectie.stap],
         "lezers": logica.gelezen_door(reflectie),
         "delen_form": form,
+        "hulp_nu": bevat_signaalwoord(reflectie.tekst),
     }
     return render(request, "herstelmodel/reflectie/detail.html", context)
 

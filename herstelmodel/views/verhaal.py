@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from groepen.access import groep_voor
+from lib.hulp import toon_hulp_bij_signaal
 
 from .. import verhaal
 from ..stappen import VERHAAL_ASPECTEN
@@ -42,13 +43,15 @@ def verhaal_editor(request):
     form = VerhaalForm(request.POST)
     if not form.is_valid():
         return _editor(request, form=form)
-    _versie, nieuw = verhaal.opslaan(request.user, form.cleaned_data["titel"], form.delen())
+    titel, delen = form.cleaned_data["titel"], form.delen()
+    _versie, nieuw = verhaal.opslaan(request.user, titel, delen)
     if nieuw:
         messages.success(request, _("Saved. Only you can read this draft."))
     else:
         messages.info(
             request, _("Nothing changed since your last save, so there is no new version.")
         )
+    toon_hulp_bij_signaal(request, titel, *delen.values())
     return redirect("verhaal")
 
 

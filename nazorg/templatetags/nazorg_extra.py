@@ -1,18 +1,11 @@
-"""Template helpers for the community: the signal-word check and coordinator counts."""
+"""Template helpers for the community: the coordinator's counts."""
 
 import datetime
 
 from django import template
 from django.utils import timezone
 
-from nazorg import signaal
-
 register = template.Library()
-
-
-@register.filter
-def bevat_signaalwoord(tekst) -> bool:
-    return signaal.bevat_signaalwoord(str(tekst or ""))
 
 
 @register.simple_tag
