@@ -122,6 +122,7 @@ PATRONEN = [
     r"\bend(?:ing)?\s+(?:my|it)\s+(?:own\s+)?(?:life|all)\b",
     r"\b(?:going\s+to|gonna|want\s+to|will)\s+end\s+it\b",
     r"\bend(?:ing)?\s+it\s+(?:tonight|today|now|soon)\b",
+    rf"\b(?:want|wanted|wish)\s+{_t(2)}(?:it|this|everything)\s+(?:all\s+)?to\s+(?:end|stop)\b",
     r"\btak(?:e|ing)\s+my\s+(?:own\s+)?life\b",
     rf"\b(?:want|wants|wanted|wanna)\s+{_t(2)}(?:to\s+)?die\b",
     rf"\bwish\s+{_t(2)}(?:was|were)\s+dead\b",
