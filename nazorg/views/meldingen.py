@@ -30,7 +30,13 @@ def nazorg_voorkeuren(request):
             voorkeuren.zet_kanalen(user, **kanaal.cleaned_data)
             messages.success(request, _("Your choices are saved."))
         elif actie in ("stop", "start"):
-            groep = voorkeuren.nazorg_groepen(user).filter(pk=request.POST.get("groep")).first()
+            # A changed or broken form may send anything here: only a number can be a group.
+            groep_id = request.POST.get("groep", "")
+            groep = (
+                voorkeuren.nazorg_groepen(user).filter(pk=int(groep_id)).first()
+                if groep_id.isdecimal() and groep_id.isascii()
+                else None
+            )
             if groep is None:
                 messages.error(request, _("That didn't work. Please try again."))
             elif actie == "stop":

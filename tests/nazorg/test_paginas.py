@@ -147,6 +147,20 @@ def test_someone_cannot_stop_a_group_that_is_not_theirs(client, afgelopen, outsi
     assert not NazorgVoorkeur.objects.exists()
 
 
+@pytest.mark.parametrize("waarde", ["abc", "", "1e3", "١", "-1", "99999999999999999999"])
+def test_a_group_that_is_not_a_number_gets_a_calm_message(client, afgelopen, waarde):
+    """A changed form (or a tool) may send anything as the group: no error page, a message,
+    and nothing changes."""
+    _groep, (lid, *_), _ = afgelopen
+    client.force_login(lid)
+    response = client.post(
+        reverse("nazorg_voorkeuren"), {"actie": "stop", "groep": waarde}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Dat lukte niet" in response.content.decode()
+    assert not Herinnering.objects.filter(user=lid, status=S.AFGEMELD).exists()
+
+
 # --- Notifications ----------------------------------------------------------------------------
 
 
