@@ -1,6 +1,7 @@
 """Mijn steunplan: everyone logged in has their own (empty state until they make one);
 changing, printing and deleting always act on one's own plan (no id in the URL); a plan
-shared with a group's facilitators is readable by them only (404 for anyone else)."""
+shared with a group's facilitators is readable by them only (404 for anyone else, also
+for the other participants of that group)."""
 
 from . import LOGIN, Case, logged_in
 
@@ -8,13 +9,17 @@ A, OUT, D, F, C = "anonymous", "outsider", "deelnemer", "facilitator", "coordina
 
 
 def gedeeld_steunplan(world):
-    """The deelnemer's plan, shared with the facilitators of their group."""
+    """The plan of another participant of the group, shared with its facilitators."""
     from django.utils import timezone
 
+    from groepen.models import Lidmaatschap
     from herstelmodel.models import Steunplan, Zichtbaarheid
+    from tests.factories import LidmaatschapFactory, UserFactory
 
+    auteur = UserFactory(roepnaam="Planmaker")
+    LidmaatschapFactory(groep=world.groep, user=auteur, rol=Lidmaatschap.Rol.DEELNEMER)
     plan = Steunplan.objects.create(
-        auteur=world.deelnemer,
+        auteur=auteur,
         goed_voor_mij="Elke ochtend wandelen.",
         mensen="Mijn zus Anna",
         groep=world.groep,
@@ -25,7 +30,12 @@ def gedeeld_steunplan(world):
 
 
 def met_plan(world):
-    gedeeld_steunplan(world)
+    """The deelnemer has a plan of their own (kept as it is when there already is one)."""
+    from herstelmodel.models import Steunplan
+
+    Steunplan.objects.get_or_create(
+        auteur=world.deelnemer, defaults={"goed_voor_mij": "Elke ochtend wandelen."}
+    )
     return {}
 
 
@@ -40,8 +50,8 @@ EXPECTED = {
     "steunplan_delen": Case({**EIGEN_PLAN, D: 400}, kwargs=met_plan, method="post"),
     "steunplan_afdrukken": Case(EIGEN_PLAN, kwargs=met_plan),
     "steunplan_verwijderen": Case(EIGEN_PLAN, kwargs=met_plan),
-    # The author is sent to their own page; the facilitator it was shared with reads it.
-    "steunplan_lezen": Case({A: LOGIN, OUT: 404, D: 302, F: 200, C: 404}, kwargs=gedeeld_steunplan),
+    # Shared with the facilitators: a fellow participant does not even learn it exists.
+    "steunplan_lezen": Case({A: LOGIN, OUT: 404, D: 404, F: 200, C: 404}, kwargs=gedeeld_steunplan),
     # Coordinators know the group, but never see what was shared in it: 403.
     "gedeelde_steunplannen": Case(
         {A: LOGIN, OUT: 404, D: 200, F: 200, C: 403}, kwargs=lambda w: {"pk": w.groep.pk}
