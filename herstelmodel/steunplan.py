@@ -83,6 +83,15 @@ def delen_van(plan: Steunplan | None) -> list[tuple[Deel, str]]:
     return [(d, getattr(plan, d.sleutel)) for d in DELEN if getattr(plan, d.sleutel).strip()]
 
 
+# In the help box, on a hard moment: who to call first, then what helps and where to go.
+HULP_VOLGORDE = ("mensen", "wat_helpt", "plekken", "signalen", "goed_voor_mij")
+
+
+def delen_voor_hulp(plan: Steunplan | None) -> list[tuple[Deel, str]]:
+    volgorde = {sleutel: i for i, sleutel in enumerate(HULP_VOLGORDE)}
+    return sorted(delen_van(plan), key=lambda deel_tekst: volgorde[deel_tekst[0].sleutel])
+
+
 def teksten(plan: Steunplan) -> list[str]:
     return [getattr(plan, s) for s in SLEUTELS]
 

@@ -29,6 +29,8 @@ PLAN = LEEG | {
     "mensen": "Mijn zus Anna: 06-12345678",
     "plekken": "De inloop op dinsdag",
 }
+# How the people to call appear in a page: as written, the number one tap away.
+MENSEN_HTML = 'Mijn zus Anna: <a href="tel:0612345678">06-12345678</a>'
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def test_make_a_plan_private_and_encrypted(client, sam):
     response = maak(client)
     assert response.redirect_chain[-1][0] == reverse("steunplan")
     html = response.content.decode()
-    for tekst in ("Elke ochtend een rondje met de hond.", "Mijn zus Anna: 06-12345678"):
+    for tekst in ("Elke ochtend een rondje met de hond.", MENSEN_HTML):
         assert tekst in html
     plan = Steunplan.objects.get(auteur=sam)
     assert plan.zichtbaarheid == Zichtbaarheid.ALLEEN_IK
@@ -140,7 +142,7 @@ def test_help_box_shows_own_plan_with_people_to_call(client, sam):
     assert HULP in html
     assert "0800-0113" in html
     assert "kop-hulp-steunplan" in html
-    assert "Mijn zus Anna: 06-12345678" in html
+    assert MENSEN_HTML in html
     assert "Ik slaap slecht en zeg afspraken af." in html
 
 
@@ -159,7 +161,7 @@ def test_help_box_on_a_reflection_shows_own_plan(client, world):
     client.force_login(world.deelnemer)
     html = client.get(reverse("reflectie_detail", args=[reflectie.pk])).content.decode()
     assert HULP in html
-    assert "Mijn zus Anna: 06-12345678" in html
+    assert MENSEN_HTML in html
 
 
 def test_a_reader_of_a_shared_reflection_sees_no_help_and_no_plan(client, world):
@@ -243,7 +245,7 @@ def test_share_with_facilitators_they_read_it_and_it_is_logged(client, world):
     lijst = client.get(reverse("gedeelde_steunplannen", args=[world.groep.pk]))
     assert reverse("steunplan_lezen", args=[plan.pk]) in lijst.content.decode()
     html = client.get(reverse("steunplan_lezen", args=[plan.pk])).content.decode()
-    assert "Mijn zus Anna: 06-12345678" in html
+    assert MENSEN_HTML in html
     assert SteunplanLezing.objects.filter(steunplan=plan, lezer=ruben).count() == 1
 
     client.force_login(sam)
@@ -360,7 +362,7 @@ def test_print_page_has_the_plan_the_numbers_and_no_script(client, sam):
     response = client.get(reverse("steunplan_afdrukken"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Mijn zus Anna: 06-12345678" in html
+    assert MENSEN_HTML in html
     assert "0800-0113" in html
     assert "<script" not in html
     assert "niet-printen" in html
@@ -400,3 +402,36 @@ def test_erasure_removes_the_plan(world):
     verwijder_account(world.deelnemer)
     assert not Steunplan.objects.exists()
     assert not SteunplanLezing.objects.exists()
+
+
+# --- Phone numbers one tap away ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("Anna 06-12345678", 'Anna <a href="tel:0612345678">06-12345678</a>'),
+        ("Huisarts 010 123 45 67.", 'Huisarts <a href="tel:0101234567">010 123 45 67</a>.'),
+        ("Kees +31 6 1234 5678", 'Kees <a href="tel:+31612345678">+31 6 1234 5678</a>'),
+        (
+            "Anna 0612345678\nKees 0687654321",
+            'Anna <a href="tel:0612345678">0612345678</a><br>'
+            'Kees <a href="tel:0687654321">0687654321</a>',
+        ),
+        ("Op 12-03-2026 om 14:30, bel 112", "Op 12-03-2026 om 14:30, bel 112"),
+        ("<b>Anna</b> & Kees", "&lt;b&gt;Anna&lt;/b&gt; &amp; Kees"),
+        ("", ""),
+    ],
+)
+def test_phone_numbers_become_tel_links_the_rest_stays_as_written(tekst, verwacht):
+    from herstelmodel.templatetags.steunplan_hulp import bel_links
+
+    assert bel_links(tekst) == verwacht
+
+
+def test_the_help_box_puts_people_to_call_first_with_a_tap_to_call(client, sam):
+    plan_van(sam)
+    html = herkenning(client, "Soms denk ik dat ik er niet meer wil zijn.").content.decode()
+    box = html[html.index("kop-hulp-steunplan") :]
+    assert box.index("steunplan-mensen") < box.index("steunplan-goed_voor_mij")
+    assert 'href="tel:0612345678"' in box
