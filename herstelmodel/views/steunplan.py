@@ -42,7 +42,7 @@ def steunplan(request):
 @login_required
 def steunplan_bewerken(request):
     plan = logica.plan_van(request.user)
-    form = SteunplanForm(request.POST or None, instance=plan)
+    form = SteunplanForm(request.POST if request.method == "POST" else None, instance=plan)
     if request.method == "POST" and form.is_valid():
         nieuw = plan is None
         plan = form.save(commit=False)

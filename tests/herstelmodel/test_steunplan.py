@@ -90,6 +90,12 @@ def test_an_empty_plan_is_refused_with_a_message(client, sam):
     assert not Steunplan.objects.exists()
 
 
+def test_an_empty_post_gets_the_message_too(client, sam):
+    response = client.post(reverse("steunplan_bewerken"), {})
+    assert response.status_code == 400
+    assert "form-errors" in response.content.decode()
+
+
 def test_a_part_that_is_too_long_comes_back_in_full(client, sam):
     lang = "woord " * 1000 + "EINDE"
     response = client.post(reverse("steunplan_bewerken"), PLAN | {"wat_helpt": lang})
