@@ -307,7 +307,6 @@ def extra_engines(max_engines: int, per_engine: int) -> int:
 # --- For the coordinator: aggregates only ----------------------------------------------------
 
 
-
 def overzicht(aantal_fouten: int = 20) -> dict:
     """Counts per status, recent permanent failures (group, moment, reason: no names or
     addresses) and answers per moment (people counted, shown from MIN_AGGREGATE on)."""

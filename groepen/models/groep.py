@@ -222,10 +222,6 @@ class Lidmaatschap(models.Model):
     def __str__(self):
         return f"{self.user} – {self.groep} ({self.get_rol_display()})"
 
-    @property
-    def is_actieve_facilitator(self) -> bool:
-        return self.rol == self.Rol.FACILITATOR and self.status == self.Status.ACTIEF
-
     def save(self, *args, **kwargs):
         """A row that becomes an active facilitator through any path (planning, the
         admin, a script) starts its facilitator membership now, even when the code that
@@ -242,3 +238,7 @@ class Lidmaatschap(models.Model):
                 if kwargs.get("update_fields") is not None:
                     kwargs["update_fields"] = {*kwargs["update_fields"], "status_sinds"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_actieve_facilitator(self) -> bool:
+        return self.rol == self.Rol.FACILITATOR and self.status == self.Status.ACTIEF
