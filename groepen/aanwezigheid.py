@@ -190,10 +190,14 @@ def groep_pagina(user, groep: Groep) -> dict:
     mag_registreren = user.has_perm("groepen.register_attendance", groep)
     mag_namen_zien = user.has_perm("groepen.view_roster", groep)
     voortgang = voortgang_van(user, groep)
+    facilitators = facilitators_van(groep)
     context = {
         "groep": groep,
         "aanbod": groep.aanbod,
-        "facilitators": facilitators_van(groep),
+        "facilitators": facilitators,
+        # Participants are told who joined as facilitator after the group began, and
+        # that this person reads only what is shared from then on.
+        "nieuwe_facilitators": later_begonnen(groep, facilitators) if voortgang else [],
         "mag_registreren": mag_registreren,
         "mag_namen_zien": mag_namen_zien,
         "voortgang": voortgang,
@@ -248,6 +252,11 @@ def facilitators_van(groep: Groep) -> list[Lidmaatschap]:
         .select_related("user")
         .order_by("user__roepnaam", "pk")
     )
+
+
+def later_begonnen(groep: Groep, facilitators: list[Lidmaatschap]) -> list[Lidmaatschap]:
+    """The facilitators who started after the group's first day (no query)."""
+    return [f for f in facilitators if timezone.localdate(f.status_sinds) > groep.startdatum]
 
 
 def deelnemerslijst(groep: Groep) -> list[Lidmaatschap]:

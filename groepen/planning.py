@@ -20,7 +20,7 @@ from django.db.models import Count, Min, ProtectedError, Q
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from . import inschrijving, mail
+from . import inschrijving, mail, signals
 from .models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
 
 MAX_BIJEENKOMSTEN = 60
@@ -343,7 +343,7 @@ def maak_facilitator(groep_id: int, user, vrijwilliger: bool, veld="email") -> L
                 veld,
             )
         if lid is None:
-            return Lidmaatschap.objects.create(
+            lid = Lidmaatschap.objects.create(
                 groep_id=groep_id,
                 user=user,
                 rol=Lidmaatschap.Rol.FACILITATOR,
@@ -352,10 +352,14 @@ def maak_facilitator(groep_id: int, user, vrijwilliger: bool, veld="email") -> L
                 sinds=now,
                 status_sinds=now,
             )
-        # Someone who left this group earlier: the same row, so their history stays whole.
-        lid.rol, lid.status = Lidmaatschap.Rol.FACILITATOR, Lidmaatschap.Status.ACTIEF
-        lid.vrijwilliger, lid.status_sinds = vrijwilliger, now
-        lid.save(update_fields=["rol", "status", "vrijwilliger", "status_sinds"])
+        else:
+            # Someone who left this group earlier: the same row, so their history stays
+            # whole. The new start counts: they read only what is shared from now on.
+            lid.rol, lid.status = Lidmaatschap.Rol.FACILITATOR, Lidmaatschap.Status.ACTIEF
+            lid.vrijwilliger, lid.status_sinds = vrijwilliger, now
+            lid.save(update_fields=["rol", "status", "vrijwilliger", "status_sinds"])
+        # Inside the transaction: the participants' notices are stored with it, once.
+        signals.facilitator_begonnen.send(sender=Lidmaatschap, lidmaatschap=lid)
         return lid
 
 

@@ -48,21 +48,40 @@ TEKST_MAX = 10_000
 NOTITIE_MAX = 1_000
 
 
+def facilitator_sinds(user, groep_ref, moment_ref):
+    """True where `user` is an active facilitator of the group at `groep_ref` and became
+    one at or before `moment_ref` (both OuterRefs into the outer query).
+
+    The rule "a facilitator reads only what was shared after they joined": someone who
+    becomes facilitator of a group later (a coordinator can add anyone, themselves too)
+    must not read what participants shared before, when they could not know that person
+    would read it. The start is Lidmaatschap.status_sinds of the current active
+    facilitator membership (groepen keeps it at the latest start, see Lidmaatschap.save);
+    a moment that is NULL never matches.
+    """
+    return Exists(
+        Lidmaatschap.objects.facilitators().filter(
+            user=user, groep=groep_ref, status_sinds__lte=moment_ref
+        )
+    )
+
+
 def _gedeeld_met(user):
     """Entries `user` may read because someone shared them (never their own).
 
     Only while the author is still active in that group: someone who leaves takes
-    their shared words with them.
+    their shared words with them. A participant of the group reads what was shared with
+    the group; a facilitator reads what was shared with the facilitators or with the
+    group, but only what was shared since they became its facilitator (`gedeeld_op`).
     """
-    lid = Lidmaatschap.objects.actief().filter(user=user)
-    als_facilitator = lid.filter(rol=Lidmaatschap.Rol.FACILITATOR).values("groep")
-    als_lid = lid.values("groep")
+    als_deelnemer = Lidmaatschap.objects.deelnemers().filter(user=user).values("groep")
     auteur_nog_in_groep = Exists(
         Lidmaatschap.objects.actief().filter(user=OuterRef("auteur"), groep=OuterRef("groep"))
     )
+    als_facilitator = facilitator_sinds(user, OuterRef("groep"), OuterRef("gedeeld_op"))
     return (
-        Q(zichtbaarheid=Zichtbaarheid.FACILITATORS, groep__in=als_facilitator)
-        | Q(zichtbaarheid=Zichtbaarheid.GROEP, groep__in=als_lid)
+        Q(zichtbaarheid=Zichtbaarheid.GROEP, groep__in=als_deelnemer)
+        | Q(als_facilitator, zichtbaarheid__in=[Zichtbaarheid.FACILITATORS, Zichtbaarheid.GROEP])
     ) & Q(auteur_nog_in_groep)
 
 
@@ -119,7 +138,9 @@ class Reflectie(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("written on"), default=timezone.now)
     gewijzigd_op = models.DateTimeField(_("changed on"), auto_now=True)
-    # When it was last shared: facilitators see entries shared after their last visit as new.
+    # When it reached its current audience (set by reflectie.opslaan/wijzig_zichtbaarheid;
+    # None while private). Facilitators see entries shared after their last visit as new,
+    # and read only entries shared since they became facilitator of the group.
     gedeeld_op = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = GedeeldQuerySet.as_manager()
@@ -139,6 +160,17 @@ class Reflectie(models.Model):
     def __str__(self):
         # Never the text: this shows up in admin lists and error reports.
         return _("Reflection #%(pk)s") % {"pk": self.pk}
+
+    def save(self, *args, **kwargs):
+        # A shared entry always has its sharing moment: without it no facilitator could
+        # read it (see facilitator_sinds). Code paths that set it themselves win.
+        if self.gedeeld and self.gedeeld_op is None:
+            self.gedeeld_op = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "gedeeld_op"}
+        elif not self.gedeeld:
+            self.gedeeld_op = None
+        super().save(*args, **kwargs)
 
     @property
     def gedeeld(self) -> bool:

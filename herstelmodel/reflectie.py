@@ -17,15 +17,13 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from deelnemers.privacy import MIN_AGGREGATE
 from groepen.models import Bijeenkomst, Groep, Lidmaatschap
 
-from .models import Herkenningsmoment, Leesmoment, Reflectie, Stap, Zichtbaarheid
+from .models import Herkenningsmoment, Leesmoment, Reflectie, Stap, facilitator_sinds
 
 # A reflection can be linked to one's own meetings of the last two weeks (and today).
 KIES_DAGEN = 14
-# Figures per meeting are shown only when at least this many people contributed,
-# so that no single person can be singled out.
-MIN_SPIEGEL = 3
 PER_PAGINA = 20
 FRAGMENT_TEKENS = 200
 
@@ -166,7 +164,9 @@ class Spiegel:
 
     @property
     def toonbaar(self) -> bool:
-        return self.deelnemers >= MIN_SPIEGEL
+        # The academy's one rule for figures about people (deelnemers/privacy.py), for
+        # facilitators as for coordinators: from MIN_AGGREGATE people on.
+        return self.deelnemers >= MIN_AGGREGATE
 
     @property
     def per_stap(self):
@@ -209,27 +209,30 @@ def pagina_gedeeld(user, groep: Groep, paginanummer, met_spiegel: bool):
             blokken.append(Blok(reflectie.bijeenkomst))
         blokken[-1].reflecties.append(reflectie)
     if met_spiegel:
-        spiegels = spiegels_voor([b.bijeenkomst.pk for b in blokken if b.bijeenkomst])
+        spiegels = spiegels_voor([b.bijeenkomst.pk for b in blokken if b.bijeenkomst], user)
         for blok in blokken:
             if blok.bijeenkomst:
                 blok.spiegel = spiegels.get(blok.bijeenkomst.pk, Spiegel())
     return pagina, blokken
 
 
-def spiegels_voor(bijeenkomst_ids) -> dict[int, Spiegel]:
-    """Figures per meeting, counted anonymously, in two queries.
+def spiegels_voor(bijeenkomst_ids, lezer) -> dict[int, Spiegel]:
+    """Figures per meeting for one facilitator (`lezer`), counted anonymously, in two
+    queries.
 
-    Steps count shared reflections only ("only me" never counts); herkenning moments all
-    count (they are noted to be counted). `deelnemers` is the number of different people
-    behind a meeting's figures.
+    Steps count only the shared reflections `lezer` may read ("only me" never counts,
+    nor what was shared before they became facilitator); herkenning moments count when
+    noted since `lezer` became facilitator of the meeting's group (they are noted to be
+    counted, never shown one by one). `deelnemers` is the number of different people
+    behind a meeting's figures; the page shows them from MIN_AGGREGATE on.
     """
     if not bijeenkomst_ids:
         return {}
     spiegels: dict[int, Spiegel] = defaultdict(Spiegel)
     mensen: dict[int, set] = defaultdict(set)
     stappen = (
-        Reflectie.objects.filter(bijeenkomst__in=bijeenkomst_ids)
-        .exclude(zichtbaarheid=Zichtbaarheid.ALLEEN_IK)
+        Reflectie.objects.gedeeld_met(lezer)
+        .filter(bijeenkomst__in=bijeenkomst_ids)
         .values("bijeenkomst", "stap", "auteur")
         .annotate(n=Count("pk"))
         .order_by()
@@ -240,6 +243,7 @@ def spiegels_voor(bijeenkomst_ids) -> dict[int, Spiegel]:
         mensen[rij["bijeenkomst"]].add(rij["auteur"])
     momenten = (
         Herkenningsmoment.objects.filter(bijeenkomst__in=bijeenkomst_ids)
+        .filter(facilitator_sinds(lezer, OuterRef("bijeenkomst__groep"), OuterRef("aangemaakt_op")))
         .values("bijeenkomst", "soort", "auteur")
         .annotate(n=Count("pk"))
         .order_by()

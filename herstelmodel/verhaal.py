@@ -12,11 +12,12 @@ import json
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from groepen.models import Groep, Lidmaatschap
 
-from .models import Verhaal, VerhaalVersie
+from .models import Verhaal, VerhaalVersie, facilitator_sinds
 from .stappen import VERHAAL_DELEN
 
 DEEL_MAX = 5000
@@ -169,12 +170,23 @@ def deelstatus(user, verhaal: Verhaal | None, laatste: VerhaalVersie | None) -> 
     )
 
 
-def getuigenissen(groep: Groep) -> list[Verhaal]:
+def getuigenissen(groep: Groep, lezer) -> list[Verhaal]:
     """The stories shared with a group, by people who take part in it now. The caller
-    has checked that the reader may see the group's shared entries (groep_voor)."""
+    has checked that `lezer` may see the group's shared entries (groep_voor).
+
+    A facilitator reads only stories shared since they became facilitator of the group
+    (as with reflections, herstelmodel.models.facilitator_sinds); participants read all.
+    """
     leden = Lidmaatschap.objects.actief().filter(groep=groep).values("user")
+    als_deelnemer = Lidmaatschap.objects.deelnemers().filter(user=lezer, groep=groep)
+    mag_lezen = (
+        Q(auteur=lezer)
+        | Q(Exists(als_deelnemer))
+        | Q(facilitator_sinds(lezer, OuterRef("gedeeld_met"), OuterRef("gedeeld_op")))
+    )
     return list(
         Verhaal.objects.filter(
+            mag_lezen,
             gedeeld_met=groep,
             gedeelde_versie__isnull=False,
             auteur__in=leden,

@@ -7,6 +7,7 @@ class NazorgConfig(AppConfig):
     verbose_name = _("Aftercare")
 
     def ready(self):
-        from . import audit
+        from . import audit, nieuwe_facilitator
 
         audit.register()
+        nieuwe_facilitator.connect()

@@ -306,13 +306,13 @@ def extra_engines(max_engines: int, per_engine: int) -> int:
 
 # --- For the coordinator: aggregates only ----------------------------------------------------
 
-MIN_MENSEN = 5  # no aggregate about fewer people than this (DESIGN.md, principle 2)
-
 
 def overzicht(aantal_fouten: int = 20) -> dict:
     """Counts per status, recent permanent failures (group, moment, reason: no names or
-    addresses) and answers per moment (people counted, shown from MIN_MENSEN on)."""
+    addresses) and answers per moment (people counted, shown from MIN_AGGREGATE on)."""
     from django.db.models import Count, Q
+
+    from deelnemers.privacy import MIN_AGGREGATE
 
     from .models import NazitMoment
 
@@ -337,5 +337,5 @@ def overzicht(aantal_fouten: int = 20) -> dict:
         .order_by("-datum")[:50]
     )
     for m in momenten:
-        m.te_weinig = m.aantal_mensen < MIN_MENSEN
-    return {"statussen": statussen, "fouten": fouten, "momenten": momenten, "min": MIN_MENSEN}
+        m.te_weinig = m.aantal_mensen < MIN_AGGREGATE
+    return {"statussen": statussen, "fouten": fouten, "momenten": momenten, "min": MIN_AGGREGATE}

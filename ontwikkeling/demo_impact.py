@@ -76,6 +76,7 @@ def _groep(aanbod, naam, start, einde, locatie, dagen, facilitator):
         user=facilitator,
         rol=Lidmaatschap.Rol.FACILITATOR,
         sinds=_tijd(start - datetime.timedelta(days=30)),
+        status_sinds=_tijd(start - datetime.timedelta(days=30)),
     )
     return groep
 

@@ -201,6 +201,9 @@ class Lidmaatschap(models.Model):
         _("a few words about why you want to join"), max_length=1000, blank=True
     )
     sinds = models.DateTimeField(_("since"), default=timezone.now)
+    # When the current status (and, for a facilitator, the current role) began. For an
+    # active facilitator this is the start of their current facilitator membership:
+    # herstelmodel lets them read only what was shared from then on. save() keeps it so.
     status_sinds = models.DateTimeField(_("status since"), default=timezone.now)
 
     objects = LidmaatschapQuerySet.as_manager()
@@ -218,3 +221,24 @@ class Lidmaatschap(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.groep} ({self.get_rol_display()})"
+
+    def save(self, *args, **kwargs):
+        """A row that becomes an active facilitator through any path (planning, the
+        admin, a script) starts its facilitator membership now, even when the code that
+        changed it forgot status_sinds: the reading rights of shared entries hang on it.
+        One extra query, only when an existing row is saved as an active facilitator."""
+        if self.is_actieve_facilitator and not self._state.adding and self.pk:
+            was = (
+                Lidmaatschap.objects.filter(pk=self.pk, rol=self.Rol.FACILITATOR)
+                .filter(status=self.Status.ACTIEF)
+                .exists()
+            )
+            if not was:
+                self.status_sinds = max(self.status_sinds, timezone.now())
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "status_sinds"}
+        super().save(*args, **kwargs)
+
+    @property
+    def is_actieve_facilitator(self) -> bool:
+        return self.rol == self.Rol.FACILITATOR and self.status == self.Status.ACTIEF

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from deelnemers.privacy import MIN_AGGREGATE
 from groepen.access import groep_voor
 from lib.signaal import bevat_signaalwoord
 
@@ -174,7 +175,7 @@ def gedeelde_reflecties(request, pk):
         "pagina": pagina,
         "blokken": blokken,
         "met_spiegel": met_spiegel,
-        "min_spiegel": logica.MIN_SPIEGEL,
+        "min_spiegel": MIN_AGGREGATE,
     }
     return render(request, "herstelmodel/reflectie/gedeeld.html", context)
 

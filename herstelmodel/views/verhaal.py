@@ -123,7 +123,7 @@ def verhaal_delen(request):
 @login_required
 def getuigenissen(request, pk):
     groep = groep_voor(request.user, pk, verhaal.LEES_PERM)
-    verhalen = verhaal.getuigenissen(groep)
+    verhalen = verhaal.getuigenissen(groep, request.user)
     for item in verhalen:
         item.delen = verhaal.leesbaar(item.gedeelde_versie)
     context = {"groep": groep, "verhalen": verhalen}

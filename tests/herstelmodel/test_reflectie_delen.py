@@ -218,23 +218,32 @@ def spiegel(client, groep):
     return blok.spiegel
 
 
-def test_figures_need_three_people(client, facilitator, deelnemer, groep, geweest):
-    een, twee, drie = (deelnemer_van(groep) for _ in range(3))
+def test_figures_need_five_people_the_academys_one_threshold(
+    client, facilitator, deelnemer, groep, geweest
+):
+    """Four people behind a meeting's figures: hidden; the fifth shows them
+    (deelnemers.privacy.MIN_AGGREGATE, as on the coordinator side)."""
+    een, twee, drie, vier, vijf = (deelnemer_van(groep) for _ in range(5))
     gedeeld(geweest, een, stap=Stap.HERKENNING)
     gedeeld(geweest, een, stap=Stap.PROJECTIE)
-    Herkenningsmoment.objects.create(auteur=twee, bijeenkomst=geweest, groep=groep, soort="herkend")
+    for auteur in (twee, drie, vier):
+        Herkenningsmoment.objects.create(
+            auteur=auteur, bijeenkomst=geweest, groep=groep, soort="herkend"
+        )
     # A private reflection counts neither in the steps nor as a person.
-    ReflectieFactory(auteur=drie, bijeenkomst=geweest, groep=groep, stap=Stap.GETUIGENIS)
+    ReflectieFactory(auteur=vijf, bijeenkomst=geweest, groep=groep, stap=Stap.GETUIGENIS)
     client.force_login(facilitator)
     figuren = spiegel(client, groep)
-    assert figuren.deelnemers == 2
+    assert figuren.deelnemers == 4
     assert not figuren.toonbaar
     html = lijst(client, groep, en=True).content.decode()
     assert "Too few people wrote about this meeting" in html
+    assert "from 5 people on" in html
     assert "This meeting in figures" not in html
+    assert "did not feel recognised" not in html
 
     Herkenningsmoment.objects.create(
-        auteur=drie,
+        auteur=vijf,
         bijeenkomst=geweest,
         groep=groep,
         soort="niet_herkend",
@@ -242,11 +251,12 @@ def test_figures_need_three_people(client, facilitator, deelnemer, groep, gewees
     )
     figuren = spiegel(client, groep)
     assert figuren.toonbaar
-    assert figuren.deelnemers == 3
+    assert figuren.deelnemers == 5
     assert dict(figuren.stappen) == {Stap.HERKENNING: 1, Stap.PROJECTIE: 1}
-    assert (figuren.herkend, figuren.niet_herkend) == (1, 1)
+    assert (figuren.herkend, figuren.niet_herkend) == (3, 1)
     html = lijst(client, groep, en=True).content.decode()
     assert "This meeting in figures" in html
+    assert "1 time someone did not feel recognised" in html
 
     # Participants never get the figures.
     client.force_login(deelnemer)

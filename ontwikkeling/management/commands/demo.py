@@ -316,8 +316,21 @@ class Command(BaseCommand):
         return groep
 
     def _leden(self, groep, facilitator, deelnemers):
+        # The facilitator was there from before the start: they read what participants
+        # shared since they became facilitator (herstelmodel.models.facilitator_sinds).
+        begonnen = datetime.datetime.combine(
+            groep.startdatum - datetime.timedelta(days=14),
+            datetime.time(9),
+            tzinfo=timezone.get_current_timezone(),
+        )
         Lidmaatschap.objects.get_or_create(
-            groep=groep, user=facilitator, defaults={"rol": Lidmaatschap.Rol.FACILITATOR}
+            groep=groep,
+            user=facilitator,
+            defaults={
+                "rol": Lidmaatschap.Rol.FACILITATOR,
+                "sinds": begonnen,
+                "status_sinds": begonnen,
+            },
         )
         for user in deelnemers:
             Lidmaatschap.objects.get_or_create(
@@ -375,7 +388,9 @@ class Command(BaseCommand):
                 gedeeld_op=moment if zichtbaarheid != Zichtbaarheid.ALLEEN_IK else None,
             )
         # Herkenning at each past WRAP meeting, from several participants.
-        deelnemers = [sam, users["deelnemer2@demo.nl"], *extra[:4]]
+        # Seven people, so that every meeting has at least five behind its figures
+        # (deelnemers.privacy.MIN_AGGREGATE) though one or two skip a meeting.
+        deelnemers = [sam, users["deelnemer2@demo.nl"], *extra[:5]]
         oorzaken = ["verhaal", "sfeer", "houding", "verhaal", "sfeer"]
         for i, meeting in enumerate(wrap.bijeenkomsten.geweest()):
             for j, user in enumerate(deelnemers):

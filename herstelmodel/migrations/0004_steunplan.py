@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("groepen", "0002_intervisiegroep_sessielog_intervisiebijeenkomst_and_more"),
-        ("herstelmodel", "0002_reflectie_aangemaakt_op_index"),
+        ("herstelmodel", "0003_gedeeld_op_backfill"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
