@@ -372,6 +372,17 @@ class Steunplan(models.Model):
         # Never the text: this shows up in admin lists and error reports.
         return _("Support plan #%(pk)s") % {"pk": self.pk}
 
+    def save(self, *args, **kwargs):
+        # As for Reflectie: a shared plan always has its sharing moment (facilitators
+        # read only what was shared since they joined); a private one never has one.
+        if self.gedeeld and self.gedeeld_op is None:
+            self.gedeeld_op = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "gedeeld_op"}
+        elif not self.gedeeld:
+            self.gedeeld_op = None
+        super().save(*args, **kwargs)
+
     @property
     def gedeeld(self) -> bool:
         return self.zichtbaarheid != Zichtbaarheid.ALLEEN_IK

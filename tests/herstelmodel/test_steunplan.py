@@ -295,6 +295,26 @@ def test_someone_who_leaves_the_group_takes_their_plan_along(client, world):
     assert client.get(reverse("steunplan_lezen", args=[plan.pk])).status_code == 404
 
 
+def test_a_facilitator_who_joins_later_does_not_read_a_plan_shared_before(client, world):
+    import datetime
+
+    plan = plan_van(world.deelnemer, groep=world.groep, zichtbaarheid="facilitators")
+    plan.gedeeld_op = timezone.now() - datetime.timedelta(days=3)
+    plan.save()
+    nieuw = UserFactory(mfa=True)
+    LidmaatschapFactory(groep=world.groep, user=nieuw, rol=Lidmaatschap.Rol.FACILITATOR)
+    client.force_login(nieuw)
+    assert client.get(reverse("steunplan_lezen", args=[plan.pk])).status_code == 404
+    lijst = client.get(reverse("gedeelde_steunplannen", args=[world.groep.pk]))
+    assert reverse("steunplan_lezen", args=[plan.pk]) not in lijst.content.decode()
+    # Sharing it again (after they joined) is Sam's choice, and then they may.
+    client.force_login(world.deelnemer)
+    deel(client, "alleen_ik")
+    deel(client, "facilitators", world.groep.pk)
+    client.force_login(nieuw)
+    assert client.get(reverse("steunplan_lezen", args=[plan.pk])).status_code == 200
+
+
 def test_coordinator_and_other_groups_never_read_it(client, world):
     plan = plan_van(world.deelnemer, groep=world.groep, zichtbaarheid="groep")
     for user in (world.coordinator, world.outsider, UserFactory(mfa=True)):
