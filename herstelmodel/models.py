@@ -320,3 +320,89 @@ class VerhaalVersie(models.Model):
 
     def __str__(self):
         return _("Version #%(pk)s") % {"pk": self.pk}
+
+
+class Steunplan(models.Model):
+    """ "Mijn steunplan": one personal support plan per person, in their own words (after
+    WRAP: what keeps me well, early signs, what helps then, people to call, places to go).
+
+    Private by default and shareable like a reflection (the same GedeeldQuerySet decides
+    who reads it). Every part is encrypted. The help box (templates/_hulp_nu.html) shows
+    it to its author when something they wrote has signal words.
+    """
+
+    auteur = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="steunplan",
+        verbose_name=_("author"),
+    )
+    goed_voor_mij = EncryptedTextField(_("what keeps me well"), blank=True)
+    signalen = EncryptedTextField(_("early signs"), blank=True)
+    wat_helpt = EncryptedTextField(_("what helps me then"), blank=True)
+    mensen = EncryptedTextField(_("people I can call"), blank=True)
+    plekken = EncryptedTextField(_("places I can go"), blank=True)
+    groep = models.ForeignKey(
+        Groep,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="steunplannen",
+        verbose_name=_("shared with group"),
+    )
+    zichtbaarheid = models.CharField(
+        _("who may read this"),
+        max_length=20,
+        choices=Zichtbaarheid.choices,
+        default=Zichtbaarheid.ALLEEN_IK,
+    )
+    aangemaakt_op = models.DateTimeField(_("made on"), default=timezone.now)
+    gewijzigd_op = models.DateTimeField(_("changed on"), auto_now=True)
+    # As on Reflectie: when it last reached a (new) audience.
+    gedeeld_op = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = GedeeldQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("support plan")
+        verbose_name_plural = _("support plans")
+        indexes = [models.Index(fields=["groep", "zichtbaarheid"])]
+
+    def __str__(self):
+        # Never the text: this shows up in admin lists and error reports.
+        return _("Support plan #%(pk)s") % {"pk": self.pk}
+
+    def save(self, *args, **kwargs):
+        # As for Reflectie: a shared plan always has its sharing moment (facilitators
+        # read only what was shared since they joined); a private one never has one.
+        if self.gedeeld and self.gedeeld_op is None:
+            self.gedeeld_op = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "gedeeld_op"}
+        elif not self.gedeeld:
+            self.gedeeld_op = None
+        super().save(*args, **kwargs)
+
+    @property
+    def gedeeld(self) -> bool:
+        return self.zichtbaarheid != Zichtbaarheid.ALLEEN_IK
+
+
+class SteunplanLezing(models.Model):
+    """Append-only: every time someone else opens a shared support plan. The author sees
+    who read it and when (as with Leesmoment for reflections)."""
+
+    steunplan = models.ForeignKey(Steunplan, on_delete=models.CASCADE, related_name="lezingen")
+    lezer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="steunplan_lezingen"
+    )
+    gelezen_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("read of a support plan")
+        verbose_name_plural = _("reads of support plans")
+        ordering = ["-gelezen_op"]
+        indexes = [models.Index(fields=["steunplan", "lezer", "-gelezen_op"])]
+
+    def __str__(self):
+        return f"#{self.steunplan_id} {self.gelezen_op:%Y-%m-%d %H:%M}"

@@ -1,7 +1,8 @@
 """What herstelmodel exports and erases for one person (registered with lib.privacy).
 
-Everything here is the person's own words: reflections, herkenningsmomenten and their
-story. On erasure all of it goes, and so does the log of who read their reflections.
+Everything here is the person's own words: reflections, herkenningsmomenten, their
+story and their support plan. On erasure all of it goes, and so does the log of who read
+their reflections and their plan.
 """
 
 from django.utils.translation import gettext_lazy as _l
@@ -14,11 +15,14 @@ from .models import (
     Leesmoment,
     Reflectie,
     Stap,
+    Steunplan,
+    SteunplanLezing,
     Verhaal,
     VerhaalVersie,
     Zichtbaarheid,
 )
 from .stappen import VERHAAL_DELEN
+from .steunplan import DELEN as STEUNPLAN_DELEN
 from .verhaal import delen_van
 
 K = keuzes
@@ -68,18 +72,31 @@ SECTIES = (
         V("delen", _l("Text"), lambda o, u: delen_van(o),
           keuzes={d.sleutel: d.titel for d in VERHAAL_DELEN}, lang=True),
     ), volgorde=60, modellen=(VerhaalVersie,)),
+    Sectie("steunplan", _l("My support plan"),
+           lambda u: Steunplan.objects.filter(auteur=u).select_related("groep"), (
+        V("gemaakt_op", _l("Made on"), "aangemaakt_op"), V("gewijzigd_op", _l("Changed on")),
+        V("zichtbaarheid", _l("Who may read it"), keuzes=K(Zichtbaarheid)),
+        V("groep", _l("Group"), "groep.naam"), V("gedeeld_op", _l("Shared on")),
+        *(V(d.sleutel, d.titel, lang=True) for d in STEUNPLAN_DELEN),
+    ), volgorde=62, modellen=(Steunplan,)),
+    Sectie("steunplan_lezingen", _l("Who read your support plan"),
+           lambda u: SteunplanLezing.objects.filter(steunplan__auteur=u).select_related("lezer")
+           .order_by("gelezen_op", "pk"), (
+        V("lezer", _l("Read by"), "lezer.roepnaam"), V("gelezen_op", _l("Read on")),
+    ), volgorde=64, modellen=(SteunplanLezing,)),
 )
 # fmt: on
 
 
 def wis(user, _keuzes) -> None:
-    """Everything they wrote; the read log of their reflections goes first (it points at
-    the reflections)."""
+    """Everything they wrote; the read logs go first (they point at what was read)."""
     Leesmoment.objects.filter(reflectie__auteur=user).delete()
     Reflectie.objects.filter(auteur=user).delete()
     Herkenningsmoment.objects.filter(auteur=user).delete()
     VerhaalVersie.objects.filter(verhaal__auteur=user).delete()
     Verhaal.objects.filter(auteur=user).delete()
+    SteunplanLezing.objects.filter(steunplan__auteur=user).delete()
+    Steunplan.objects.filter(auteur=user).delete()
 
 
 registreer(
@@ -90,7 +107,15 @@ registreer(
             Wisser(
                 10,
                 wis,
-                modellen=(Leesmoment, Reflectie, Herkenningsmoment, VerhaalVersie, Verhaal),
+                modellen=(
+                    Leesmoment,
+                    Reflectie,
+                    Herkenningsmoment,
+                    VerhaalVersie,
+                    Verhaal,
+                    SteunplanLezing,
+                    Steunplan,
+                ),
             ),
         ),
     )

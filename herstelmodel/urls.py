@@ -1,3 +1,8 @@
-from .views import herstelpad, reflectie, verhaal
+from .views import herstelpad, reflectie, steunplan, verhaal
 
-urlpatterns = [*reflectie.urlpatterns, *herstelpad.urlpatterns, *verhaal.urlpatterns]
+urlpatterns = [
+    *reflectie.urlpatterns,
+    *herstelpad.urlpatterns,
+    *verhaal.urlpatterns,
+    *steunplan.urlpatterns,
+]

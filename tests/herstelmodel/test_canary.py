@@ -1,6 +1,7 @@
-"""A private reflection, a private herkenning note and an unshared story carry a unique
-canary text. Every URL of the site, requested by everyone except the author, must not
-show it anywhere; and the database columns must not hold it in plain text."""
+"""A private reflection, a private herkenning note, an unshared story and an unshared
+support plan carry a unique canary text. Every URL of the site, requested by everyone
+except the author, must not show it anywhere; and the database columns must not hold it
+in plain text."""
 
 import json
 import uuid
@@ -10,6 +11,7 @@ from django.db import connection
 from django.urls import reverse
 
 from groepen.models import KalenderFeed, Lidmaatschap
+from herstelmodel.models import Steunplan
 from tests.factories import LidmaatschapFactory, UserFactory
 from tests.test_url_walk import EXPECTED, all_patterns
 
@@ -27,6 +29,11 @@ def planted(world):
     world.herkenning.save()
     world.verhaal_versie.inhoud = json.dumps({"leven": f"{CANARY} in mijn verhaal"})
     world.verhaal_versie.save()
+    Steunplan.objects.create(
+        auteur=world.deelnemer,
+        signalen=f"{CANARY} in mijn steunplan",
+        mensen=f"{CANARY} 06-12345678",
+    )
     andere = UserFactory(roepnaam="Medecursist")
     LidmaatschapFactory(groep=world.groep, user=andere, rol=Lidmaatschap.Rol.DEELNEMER)
     return {
@@ -75,6 +82,8 @@ def test_database_holds_no_plaintext(world, planted):
             ("herstelmodel_reflectie", "tekst"),
             ("herstelmodel_herkenningsmoment", "notitie"),
             ("herstelmodel_verhaalversie", "inhoud"),
+            ("herstelmodel_steunplan", "signalen"),
+            ("herstelmodel_steunplan", "mensen"),
         ]:
             cursor.execute(f"SELECT {column} FROM {table}")  # noqa: S608 - fixed names
             values = [row[0] for row in cursor.fetchall()]

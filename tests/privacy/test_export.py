@@ -28,6 +28,8 @@ from herstelmodel.models import (
     Herkenningsmoment,
     Leesmoment,
     Reflectie,
+    Steunplan,
+    SteunplanLezing,
     Verhaal,
     VerhaalVersie,
     Zichtbaarheid,
@@ -102,6 +104,9 @@ def alles(groep, deelnemer, facilitator, v1):
     VerhaalVersie.objects.create(
         verhaal=Verhaal.objects.create(auteur=ander), inhoud='{"overweldigd": "ANDER-VERHAAL"}'
     )
+    plan = Steunplan.objects.create(auteur=deelnemer, mensen="EIGEN-STEUNPLAN")
+    SteunplanLezing.objects.create(steunplan=plan, lezer=facilitator)
+    Steunplan.objects.create(auteur=ander, mensen="ANDER-STEUNPLAN")
 
     ruimte = Ruimte.objects.create(naam="Academie")
     eigen_draad = Draad.objects.create(ruimte=ruimte, titel="EIGEN-DRAAD", auteur=deelnemer)
@@ -171,6 +176,7 @@ EIGEN = (
     "EIGEN-MELDREDEN",
     "BESLUIT-VOOR-JOU",
     "EIGEN-MELDING",
+    "EIGEN-STEUNPLAN",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -180,6 +186,7 @@ VAN_ANDEREN = (
     "ANDER-BERICHT",
     "ANDER-MELDREDEN",
     "ANDER-MELDING",
+    "ANDER-STEUNPLAN",
     "FACILITATOR-SFEER",
     "FACILITATOR-VRAAG",
 )
