@@ -34,9 +34,11 @@ from herstelmodel.models import (
 )
 from nazorg.models import (
     Bericht,
+    CommunityPauze,
     Demping,
     DigestVoorkeur,
     Draad,
+    GedempteWoorden,
     Herinnering,
     HerkenIk,
     Melding,
@@ -129,6 +131,9 @@ def alles(groep, deelnemer, facilitator, v1):
     RichtlijnAkkoord.objects.create(user=deelnemer)
     Demping.objects.create(user=deelnemer, draad=andere_draad)
     DigestVoorkeur.objects.create(user=deelnemer, wekelijks=True)
+    CommunityPauze.objects.create(user=deelnemer, tot=nu + datetime.timedelta(days=7))
+    GedempteWoorden.objects.create(user=deelnemer, woorden="EIGEN-DEMPWOORD\nnog een")
+    GedempteWoorden.objects.create(user=ander, woorden="ANDER-DEMPWOORD")
 
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)
@@ -171,6 +176,7 @@ EIGEN = (
     "EIGEN-MELDREDEN",
     "BESLUIT-VOOR-JOU",
     "EIGEN-MELDING",
+    "EIGEN-DEMPWOORD",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -180,6 +186,7 @@ VAN_ANDEREN = (
     "ANDER-BERICHT",
     "ANDER-MELDREDEN",
     "ANDER-MELDING",
+    "ANDER-DEMPWOORD",
     "FACILITATOR-SFEER",
     "FACILITATOR-VRAAG",
 )
