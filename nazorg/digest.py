@@ -1,7 +1,8 @@
 """The weekly community digest: an opt-in email with the titles of new conversations.
 
 Only titles of visible threads in the person's spaces, never what anyone wrote; muted
-threads and the person's own threads are left out; no mail when there is nothing new.
+threads and the person's own threads are left out; no mail when there is nothing new,
+and none during a break from the community.
 Idempotent within a week: a preference is claimed (laatst_verstuurd set) with a
 conditional UPDATE before the mail goes out, so a doubled task sends nothing twice.
 """
@@ -12,11 +13,14 @@ import logging
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _l
 
 from lib import mail as lib_mail
 
+from . import rust
 from .models import Demping, DigestVoorkeur, Draad, Ruimte, Status
 
 logger = logging.getLogger(__name__)
@@ -47,10 +51,18 @@ def nieuwe_draden(user, sinds):
 
 
 def bouw_mail(user, draden) -> EmailMultiAlternatives:
+    # A title with one of the person's muted words is replaced by a neutral line: an email
+    # has no tap to open (nazorg/rust.py).
+    demper = rust.demper_voor(user)
+    gedempt = _l("A topic with a word you muted")  # lazy: translated when the mail renders
     context = {
         "user": user,
         "draden": [
-            {"titel": d.titel, "ruimte": d.ruimte.naam, "url": _url("draad", pk=d.pk)}
+            {
+                "titel": gedempt if demper.vouwt_titel(d) else d.titel,
+                "ruimte": d.ruimte.naam,
+                "url": _url("draad", pk=d.pk),
+            }
             for d in draden
         ],
         "community_url": _url("community"),
@@ -64,8 +76,13 @@ def verstuur_digest(nu=None) -> int:
     of mails sent."""
     nu = nu or timezone.now()
     verstuurd = 0
-    voorkeuren = DigestVoorkeur.objects.filter(wekelijks=True, user__is_active=True).select_related(
-        "user"
+    voorkeuren = (
+        DigestVoorkeur.objects.filter(wekelijks=True, user__is_active=True)
+        # Nobody on a break from the community gets it (nazorg/rust.py); after the break,
+        # only what is new since it ended: coming back is not a pile of mail.
+        .exclude(user__community_pauze__tot__gt=nu)
+        .annotate(pauze_tot=F("user__community_pauze__tot"))
+        .select_related("user")
     )
     for voorkeur in voorkeuren.iterator(chunk_size=200):
         vorige = voorkeur.laatst_verstuurd
@@ -74,7 +91,8 @@ def verstuur_digest(nu=None) -> int:
         user = voorkeur.user
         if not user.email:
             continue
-        draden = list(nieuwe_draden(user, vorige or nu - PERIODE)[:MAX_DRADEN])
+        sinds = max(filter(None, (vorige or nu - PERIODE, voorkeur.pauze_tot)))
+        draden = list(nieuwe_draden(user, sinds)[:MAX_DRADEN])
         if not draden:
             continue
         # Claim: only the run that moves laatst_verstuurd from `vorige` sends the mail.

@@ -13,9 +13,11 @@ from lib.privacy import CHUNK, Provider, Sectie, Veld, Wisser, keuzes, registree
 from . import voorkeuren
 from .models import (
     Bericht,
+    CommunityPauze,
     Demping,
     DigestVoorkeur,
     Draad,
+    GedempteWoorden,
     Herinnering,
     HerkenIk,
     Melding,
@@ -94,6 +96,16 @@ SECTIES = (
     Sectie("community_keuzes", _l("Community: your choices"), _community_keuzes, (
         V("wat", _l("What")), V("waarde", _l("Value")), V("op", T),
     ), volgorde=140, modellen=(RichtlijnAkkoord, DigestVoorkeur, Demping)),
+    Sectie("community_pauze", _l("Community: your break"),
+           lambda u: CommunityPauze.objects.filter(user=u), (
+        V("sinds", _l("Since")), V("tot", _l("Until")),
+        V("welkom_getoond_op", _l("Welcomed back on")),
+    ), volgorde=141, modellen=(CommunityPauze,)),
+    Sectie("community_gedempte_woorden", _l("Community: your muted words"),
+           lambda u: GedempteWoorden.objects.filter(user=u), (
+        V("woorden", _l("Muted words"), lambda o, u: ", ".join(o.lijst), lang=True),
+        V("bijgewerkt_op", _l("Changed on")),
+    ), volgorde=142, modellen=(GedempteWoorden,)),
     Sectie("herinneringen", _l("Follow-up reminders"),
            lambda u: Herinnering.objects.filter(user=u).select_related("groep", "moment")
            .order_by("verstuur_op", "pk"), (
@@ -130,6 +142,8 @@ def wis(user, wiskeuzes) -> None:
     DigestVoorkeur.objects.filter(user=user).delete()
     RichtlijnAkkoord.objects.filter(user=user).delete()
     Demping.objects.filter(user=user).delete()
+    CommunityPauze.objects.filter(user=user).delete()
+    GedempteWoorden.objects.filter(user=user).delete()
     # Their words in reports they made; the report itself stays for the moderators.
     Moderatiezaak.objects.filter(gemeld_door=user).update(reden="", gemeld_door=None)
 
@@ -181,6 +195,8 @@ registreer(
                     DigestVoorkeur,
                     RichtlijnAkkoord,
                     Demping,
+                    CommunityPauze,
+                    GedempteWoorden,
                     Moderatiezaak,
                     Bericht,
                     Draad,

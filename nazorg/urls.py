@@ -1,8 +1,9 @@
-from .views import community, meldingen, moderatie, nazit
+from .views import community, meldingen, moderatie, nazit, rust
 
 urlpatterns = [
     *nazit.urlpatterns,
     *meldingen.urlpatterns,
     *moderatie.urlpatterns,
     *community.urlpatterns,
+    *rust.urlpatterns,
 ]

@@ -2,6 +2,7 @@
 
 nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
+rust: a person's break from the community and their muted words.
 """
 
 from .community import (
@@ -26,6 +27,7 @@ from .nazit import (
     NazitPlanMoment,
     NazorgVoorkeur,
 )
+from .rust import CommunityPauze, GedempteWoorden
 
 __all__ = [
     "POST_MAX",
@@ -33,9 +35,11 @@ __all__ = [
     "STANDAARD_PLAN",
     "TITEL_MAX",
     "Bericht",
+    "CommunityPauze",
     "Demping",
     "DigestVoorkeur",
     "Draad",
+    "GedempteWoorden",
     "Herinnering",
     "HerkenIk",
     "Melding",

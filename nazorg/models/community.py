@@ -1,7 +1,8 @@
 """The aftercare community: a space per cohort (the people of a finished group) and one
-for the whole academy. Plain-text posts, the "Herken ik" reaction, reporting, and a
-moderation queue for facilitators. Who sees which space is decided by
-Ruimte.objects.zichtbaar_voor(user); hidden posts are never shown to members.
+for the whole academy. Plain-text posts (stored encrypted, like reflections: post text,
+thread titles and the reasons in moderation cases, which can quote a post), the
+"Herken ik" reaction, reporting, and a moderation queue for facilitators. Who sees which
+space is decided by Ruimte.objects.zichtbaar_voor(user); hidden posts are never shown to members.
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from deelnemers.fields import EncryptedTextField
 from groepen.models import Groep, Lidmaatschap
 
 POST_MAX = 5_000
@@ -96,7 +98,8 @@ class Status(models.TextChoices):
 
 class Draad(models.Model):
     ruimte = models.ForeignKey(Ruimte, on_delete=models.CASCADE, related_name="draden")
-    titel = models.CharField(_("title"), max_length=TITEL_MAX)
+    # Encrypted: not searchable or orderable in SQL (max_length only guides the forms).
+    titel = EncryptedTextField(_("title"), max_length=TITEL_MAX)
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -121,7 +124,7 @@ class Bericht(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     anoniem = models.BooleanField(_("post without my name"), default=False)
-    tekst = models.TextField(_("your message"), max_length=POST_MAX)
+    tekst = EncryptedTextField(_("your message"), max_length=POST_MAX)
     # A story from "Mijn verhaal" shared into the space as getuigenis (the version shown).
     getuigenis = models.ForeignKey(
         "herstelmodel.VerhaalVersie",
@@ -185,10 +188,10 @@ class Moderatiezaak(models.Model):
     gemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    reden = models.CharField(_("what is wrong?"), max_length=500, blank=True)
+    reden = EncryptedTextField(_("what is wrong?"), max_length=500, blank=True)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     besluit = models.CharField(max_length=20, choices=Besluit.choices, blank=True)
-    besluit_reden = models.CharField(_("reason"), max_length=500, blank=True)
+    besluit_reden = EncryptedTextField(_("reason"), max_length=500, blank=True)
     afgehandeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

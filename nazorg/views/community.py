@@ -11,14 +11,18 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
 from lib.urls import veilige_next
 
-from .. import community
+from .. import community, rust
 from ..community_forms import DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
+WELKOM_TERUG = _l(
+    "Good to have you back. Take your time: you don't need to read everything you missed."
+)
 
 
 def richtlijnen_vereist(view):
@@ -32,6 +36,8 @@ def richtlijnen_vereist(view):
             if volgende:
                 doel += "?" + urlencode({"next": volgende})
             return redirect(doel)
+        if rust.welkom_terug(request.user):  # the first community page after a break
+            messages.info(request, WELKOM_TERUG)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import voorkeuren
+from .. import rust, voorkeuren
 from ..forms import KanaalForm
 from ..models import Melding
 
@@ -63,9 +63,9 @@ def nazorg_voorkeuren(request):
 @require_GET
 @login_required
 def meldingen(request):
-    pagina = Paginator(Melding.objects.filter(user=request.user), 20).get_page(
-        request.GET.get("pagina")
-    )
+    # During a break from the community its notifications wait, unread (nazorg/rust.py).
+    eigen = rust.meldingen_voor(request.user, Melding.objects.filter(user=request.user))
+    pagina = Paginator(eigen, 20).get_page(request.GET.get("pagina"))
     items = list(pagina.object_list)
     ongelezen = [m.pk for m in items if m.gelezen_op is None]
     if ongelezen:

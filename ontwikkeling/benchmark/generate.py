@@ -9,7 +9,8 @@ cancellations, attendance for past meetings, reflections (most private, some sha
 herkenning moments, community spaces with threads and posts, nazit moments and due
 reminders. Everything is random but seeded, so two runs build the same academy.
 
-Reflection text is encrypted per row by EncryptedTextField, as in production. That costs
+Reflection text, and community post text and thread titles, are encrypted per row by
+EncryptedTextField, as in production. That costs
 about 11 µs a row (100,000 rows: about a second), so no shortcut is taken.
 """
 

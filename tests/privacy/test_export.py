@@ -36,9 +36,11 @@ from herstelmodel.models import (
 )
 from nazorg.models import (
     Bericht,
+    CommunityPauze,
     Demping,
     DigestVoorkeur,
     Draad,
+    GedempteWoorden,
     Herinnering,
     HerkenIk,
     Melding,
@@ -134,6 +136,9 @@ def alles(groep, deelnemer, facilitator, v1):
     RichtlijnAkkoord.objects.create(user=deelnemer)
     Demping.objects.create(user=deelnemer, draad=andere_draad)
     DigestVoorkeur.objects.create(user=deelnemer, wekelijks=True)
+    CommunityPauze.objects.create(user=deelnemer, tot=nu + datetime.timedelta(days=7))
+    GedempteWoorden.objects.create(user=deelnemer, woorden="EIGEN-DEMPWOORD\nnog een")
+    GedempteWoorden.objects.create(user=ander, woorden="ANDER-DEMPWOORD")
 
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)
@@ -177,6 +182,7 @@ EIGEN = (
     "BESLUIT-VOOR-JOU",
     "EIGEN-MELDING",
     "EIGEN-STEUNPLAN",
+    "EIGEN-DEMPWOORD",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -187,6 +193,7 @@ VAN_ANDEREN = (
     "ANDER-MELDREDEN",
     "ANDER-MELDING",
     "ANDER-STEUNPLAN",
+    "ANDER-DEMPWOORD",
     "FACILITATOR-SFEER",
     "FACILITATOR-VRAAG",
 )

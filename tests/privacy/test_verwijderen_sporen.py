@@ -216,7 +216,7 @@ def test_the_canaries_are_found_before(academie):
         "groepen.Lidmaatschap.motivatie",
         "deelnemers.User.roepnaam",
         "account.EmailAddress.email",
-        "nazorg_bericht.tekst (SQL)",
+        "groepen_lidmaatschap.motivatie (SQL)",
     ]:
         assert verwacht in sporen
 
@@ -250,19 +250,22 @@ def test_erasure_leaves_no_words_and_the_figures_stay(academie, berichten):
 
 
 def _anoniem_behouden():
-    """Kept anonymously, their posts and thread titles are still there (without a name)."""
-    return sorted(
-        {"nazorg.Bericht.tekst", "nazorg.Draad.titel", "nazorg_bericht.tekst (SQL)"}
-        | {"nazorg_draad.titel (SQL)"}
-    )
+    """Kept anonymously, their posts and thread titles are still there (without a name),
+    readable only through the ORM: in SQL they are encrypted."""
+    return sorted({"nazorg.Bericht.tekst", "nazorg.Draad.titel"})
+
+
+def _met_canary(qs, veld):
+    # Encrypted fields cannot be searched in SQL: look in the decrypted values.
+    return [o for o in qs if CANARY in getattr(o, veld)]
 
 
 def test_posts_kept_anonymously_show_no_name(academie, client):
     persoon = academie["persoon"]
     verwijderen.verwijder_account(persoon, "anoniem", door=persoon)
-    assert Bericht.objects.filter(tekst__contains=CANARY).count() == 3
-    assert not Bericht.objects.filter(tekst__contains=CANARY, auteur__isnull=False).exists()
-    assert not Draad.objects.filter(titel__contains=CANARY, auteur__isnull=False).exists()
+    assert len(_met_canary(Bericht.objects.all(), "tekst")) == 3
+    assert not _met_canary(Bericht.objects.filter(auteur__isnull=False), "tekst")
+    assert not _met_canary(Draad.objects.filter(auteur__isnull=False), "titel")
     lezer = academie["anderen"][1]
     RichtlijnAkkoord.objects.create(user=lezer)
     client.force_login(lezer)
@@ -277,7 +280,7 @@ def test_posts_kept_anonymously_show_no_name(academie, client):
 def test_posts_deleted_keep_the_replies_of_others(academie):
     persoon = academie["persoon"]
     verwijderen.verwijder_account(persoon, "verwijderen", door=persoon)
-    assert not Bericht.objects.filter(tekst__contains=CANARY).exists()
+    assert not _met_canary(Bericht.objects.all(), "tekst")
     # Their thread with someone else's reply stays (neutral title), the one without goes.
     draad = Draad.objects.get(pk=academie["eigen_draad"].pk)
     assert draad.auteur is None and CANARY not in draad.titel

@@ -24,7 +24,10 @@ def _bericht(world):
 
     _akkoord(world)
     ruimte, _ = Ruimte.objects.get_or_create(groep=world.groep, defaults={"naam": "Cohort"})
-    draad, _ = Draad.objects.get_or_create(ruimte=ruimte, titel="Hallo", defaults={"auteur": None})
+    # The title is encrypted (not searchable in SQL): find the thread by its space.
+    draad = Draad.objects.filter(ruimte=ruimte).first() or Draad.objects.create(
+        ruimte=ruimte, titel="Hallo"
+    )
     bericht, _ = Bericht.objects.get_or_create(draad=draad, defaults={"tekst": "Fijn"})
     return bericht
 
