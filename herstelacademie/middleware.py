@@ -10,9 +10,27 @@ from groepen.roles import rollen_van
 
 logger = logging.getLogger(__name__)
 
-# Paths a person without two-step verification may still open: setting it up,
-# logging out, and the pages that carry no one else's data.
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/healthz", "/static/", "/i18n/", "/tweestaps-nodig/")
+# Paths a person without two-step verification may still open: setting it up (allauth's
+# MFA pages and the password check it asks for first), logging out, the privacy
+# statement, and pages that carry nobody's data. Not the rest of /accounts/: changing
+# the email address or password of a staff account must wait until a second factor
+# protects it (tests/herstelacademie/test_mfa_vrijstelling.py walks every other URL).
+MFA_EXEMPT_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/healthz",
+    "/static/",
+    "/i18n/",
+    "/tweestaps-nodig/",
+    "/privacy/versie/",
+)
+# Exact paths only: other pages under /privacy/ (export, deletion) hold personal data.
+MFA_EXEMPT_PATHS = frozenset({"/privacy/"})
+
+
+def mfa_vrijgesteld(path: str) -> bool:
+    return path in MFA_EXEMPT_PATHS or path.startswith(MFA_EXEMPT_PREFIXES)
 
 
 class StaffMfaMiddleware:
@@ -30,7 +48,7 @@ class StaffMfaMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and not request.path.startswith(MFA_EXEMPT_PREFIXES)
+            and not mfa_vrijgesteld(request.path)
             and rollen_van(user).needs_mfa
             and not is_mfa_enabled(user)
         ):
