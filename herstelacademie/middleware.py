@@ -1,6 +1,7 @@
 import logging
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.shortcuts import redirect, render
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -54,6 +55,18 @@ class StaffMfaMiddleware:
         ):
             return redirect("mfa_required")
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Sends settings.PERMISSIONS_POLICY (Django has no setting of its own for it)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
 
 
 class BackgroundServiceDownMiddleware:

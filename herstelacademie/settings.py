@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "herstelacademie.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -224,6 +225,9 @@ HEARTBEAT_MAX_AGE = envint("HEARTBEAT_MAX_AGE", max(120, HEARTBEAT_INTERVAL * 4)
 # How many worker processes may send nazit reminders side by side when many are due
 # (the worker's concurrency should be at least this; docker-compose runs 4).
 HERINNERING_ENGINES = envint("HERINNERING_ENGINES", 4)
+# /healthz shows which check failed only to 127.0.0.1 (the container's own healthcheck)
+# or to a request with this token in the X-Healthz-Token header; others get "ok"/"niet ok".
+HEALTHZ_TOKEN = envstr("HEALTHZ_TOKEN")
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
     "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},
@@ -316,6 +320,13 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# Browser features the site never uses stay off, also for anything injected
+# (herstelacademie.middleware.PermissionsPolicyMiddleware sends it).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "midi=(), payment=(), usb=(), screen-wake-lock=(), xr-spatial-tracking=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
