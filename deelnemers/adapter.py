@@ -39,3 +39,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if user is not None and poging is not None:
             poging.gelukt()
         return user
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        # allauth calls this after a password reset through the emailed link.
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        inlog.wis(request, _login_van(credentials), self.get_client_ip(request))

@@ -157,18 +157,34 @@ class Poging:
                 cache.decr(self.adres)
 
 
+def _herkomst(request, login: str, ip: str) -> tuple[str, bool]:
+    apparaat = apparaat_voor(request, login)
+    return (f"apparaat:{apparaat}", True) if apparaat else (f"ip:{ip}", False)
+
+
+def _paar(login: str, herkomst: str) -> str:
+    return f"inlog:paar:{_hmac(login, herkomst)}"
+
+
+def wis(request, login: str, ip: str) -> None:
+    """After a password reset through the emailed link (only the mailbox's owner gets
+    there): no more waiting for this email address from here."""
+    login = normaliseer(login)
+    herkomsten = {_herkomst(request, login, ip)[0], f"ip:{ip}"}
+    cache.delete_many([f"{_paar(login, h)}:{d}" for h in herkomsten for d in ("n", "t")])
+
+
 def begin(request, login: str, ip: str) -> Poging:
     """Count an attempt before the password is checked; raise Geweigerd when it must wait."""
     login = normaliseer(login)
-    apparaat = apparaat_voor(request, login)
-    herkomst = f"apparaat:{apparaat}" if apparaat else f"ip:{ip}"
-    paar = f"inlog:paar:{_hmac(login, herkomst)}"
+    herkomst, bekend_apparaat = _herkomst(request, login, ip)
+    paar = _paar(login, herkomst)
     nu = time.time()
     mislukt = cache.get(f"{paar}:n", 0)
     tot = cache.get(f"{paar}:t", 0) + wachttijd(mislukt)
     if nu < tot:
         raise Geweigerd(tot, "paar")
-    adres = None if apparaat else _reserveer_adres(ip, nu)
+    adres = None if bekend_apparaat else _reserveer_adres(ip, nu)
     cache.add(f"{paar}:n", 0, ONTHOUDEN)
     cache.incr(f"{paar}:n")
     cache.set(f"{paar}:t", nu, ONTHOUDEN)

@@ -5,10 +5,12 @@ it before), with growing waits; one address has a generous limit over all accoun
 """
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
 import time_machine
+from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -185,3 +187,21 @@ def test_cache_holds_no_email_or_address(noor):
     assert "inlog:adres:" in sleutels
     assert "noor" not in sleutels
     assert THUIS not in sleutels
+
+
+def test_a_password_reset_ends_the_wait_from_there(noor):
+    client = Client()
+    for _ in range(inlog.VRIJE_POGINGEN + 2):
+        poging(client, noor.email, "fout", THUIS)
+    assert "Te veel" in poging(client, noor.email, PASSWORD, THUIS).content.decode()
+
+    client.post(reverse("account_reset_password"), {"email": noor.email}, REMOTE_ADDR=THUIS)
+    link = re.search(r"https?://\S+/accounts/password/reset/key/\S+/", mail.outbox[-1].body)
+    pad = "/" + link.group(0).split("://", 1)[1].split("/", 1)[1]
+    formulier = client.get(pad, follow=True, REMOTE_ADDR=THUIS).redirect_chain[-1][0]
+    nieuw = {"password1": "nieuw-wachtwoord-123", "password2": "nieuw-wachtwoord-123"}
+    assert client.post(formulier, nieuw, REMOTE_ADDR=THUIS).status_code == 302
+
+    response = poging(client, noor.email, "nieuw-wachtwoord-123", THUIS)
+    assert response.status_code == 302
+    assert ingelogd(client)
