@@ -28,14 +28,12 @@ COPY . .
 # Static files are collected at build time. With DEBUG off, settings refuse to load
 # without these variables, so this one step gets throwaway values; they are not kept
 # in the image (no ENV), and the real ones come from the environment at run time.
+# They are random: the app refuses any key that is written in the repository.
 # VAR_DIR points at /tmp so the build leaves no root-owned SQLite or broker folders.
-RUN DEBUG=0 \
-    SECRET_KEY=build-time-only-not-a-secret \
-    ALLOWED_HOSTS=localhost \
-    EMAIL_HOST=localhost \
-    FIELD_ENCRYPTION_KEYS=YnVpbGQtdGltZS1vbmx5LW5vdC1hLXJlYWwta2V5ISE= \
-    VAR_DIR=/tmp/build-var \
-    python manage.py collectstatic --noinput --verbosity 1 \
+RUN export DEBUG=0 ALLOWED_HOSTS=localhost EMAIL_HOST=localhost VAR_DIR=/tmp/build-var \
+ && export SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+ && export FIELD_ENCRYPTION_KEYS="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+ && python manage.py collectstatic --noinput --verbosity 1 \
  && rm -rf /tmp/build-var \
  && mkdir -p /app/var \
  && chown app:app /app/var

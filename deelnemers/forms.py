@@ -3,6 +3,7 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import inlog
 from .models import User
 
 
@@ -27,7 +28,12 @@ class WithoutPlaceholders:
 
 
 class LoginForm(WithoutPlaceholders, AllauthLoginForm):
-    pass
+    def login(self, request, redirect_url=None):
+        # Only reached after a correct password: from now on this browser is "known" for
+        # this account, so strangers' failures elsewhere cannot slow it down (inlog.py).
+        response = super().login(request, redirect_url=redirect_url)
+        inlog.zet_apparaat(request, response, self.cleaned_data["login"])
+        return response
 
 
 class SignupForm(WithoutPlaceholders, AllauthSignupForm):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "herstelacademie.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,9 +157,15 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Herstelacademie] "
 ACCOUNT_ADAPTER = "privacy.signup.AccountAdapter"
 ACCOUNT_FORMS = {"login": "deelnemers.forms.LoginForm", "signup": "privacy.signup.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
-    # allauth's defaults, stated here so they are visible and reviewed.
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
+    # allauth's defaults, stated here so they are visible and reviewed. Except failed
+    # logins: allauth would lock a named account for everyone (anyone could lock anyone
+    # out) and an address for everyone behind it (a group on one wifi). deelnemers/inlog.py
+    # slows down an account per address instead, with a per-address limit sized for a
+    # whole group with typos; ACCOUNT_ADAPTER calls it.
+    "login_failed": None,
+    # Every POST of the login form, per address. allauth's 30 would stop a group on the
+    # academy's wifi: twenty people with two typos each send 60 in the first minute.
+    "login": "120/m/ip",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -166,6 +173,10 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Behind a TLS proxy every request seems to come from the proxy; the login limits per
+# address (deelnemers/inlog.py) need the visitor's own. The number of proxies in front
+# that append to X-Forwarded-For (0: use the connection's address).
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = envstr("MFA_TOTP_ISSUER", "Herstelacademie")
 # Also accept the code of the previous/next 30-second window: a code typed just as it
@@ -214,6 +225,9 @@ HEARTBEAT_MAX_AGE = envint("HEARTBEAT_MAX_AGE", max(120, HEARTBEAT_INTERVAL * 4)
 # How many worker processes may send nazit reminders side by side when many are due
 # (the worker's concurrency should be at least this; docker-compose runs 4).
 HERINNERING_ENGINES = envint("HERINNERING_ENGINES", 4)
+# /healthz shows which check failed only to 127.0.0.1 (the container's own healthcheck)
+# or to a request with this token in the X-Healthz-Token header; others get "ok"/"niet ok".
+HEALTHZ_TOKEN = envstr("HEALTHZ_TOKEN")
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
     "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},
@@ -306,6 +320,13 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# Browser features the site never uses stay off, also for anything injected
+# (herstelacademie.middleware.PermissionsPolicyMiddleware sends it).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "midi=(), payment=(), usb=(), screen-wake-lock=(), xr-spatial-tracking=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,20 +1,23 @@
 """Production configuration: strict by default, clear when something is missing."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.urls import reverse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Fresh keys every run: the app refuses any key that is written in the repository.
 PRODUCTION_ENV = {
     "DEBUG": "0",
-    "SECRET_KEY": "x7Hq!m2vR9#pL4sW8zK1nB6yT3cF5gJ0dE-aU_iO+rV@eQ&hN^wX*kM%tY$bZ(l)",
+    "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "herstel.example.org",
     "EMAIL_HOST": "smtp.example.org",
-    "FIELD_ENCRYPTION_KEYS": "8hpOa5I5X6xRHSy7j2Lm0tYw3Wr2wC3n0q3y2B8r0kE=",
+    "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
     "DATABASE_URL": "sqlite:////tmp/herstelacademie-deploy-check.sqlite3",
 }
 

@@ -115,7 +115,7 @@ def test_repeated_failures_lock_login_for_a_while(client):
     response = client.post(
         reverse("account_login"), {"login": "sam@example.org", "password": PASSWORD}
     )
-    assert "Te veel inlogpogingen" in response.content.decode()
+    assert "Te veel mislukte pogingen" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 

@@ -65,3 +65,43 @@ def test_unreachable_redis_gives_a_calm_dutch_page(client):
     html = response.content.decode()
     assert "Traceback" not in html
     assert "Probeer het over een paar minuten opnieuw" in html
+
+
+# --- Public answer vs. details ----------------------------------------------------------
+
+BUITEN = "203.0.113.7"
+TOKEN = "t" * 40
+
+
+def test_outsiders_get_only_ok(client):
+    Heartbeat.beat()
+    response = client.get(reverse("healthz"), REMOTE_ADDR=BUITEN)
+    assert response.status_code == 200
+    assert response.content.decode() == "ok"
+    assert response["Content-Type"].startswith("text/plain")
+
+
+def test_outsiders_get_only_niet_ok_without_which_check_failed(client):
+    response = client.get(reverse("healthz"), REMOTE_ADDR=BUITEN)  # no heartbeat yet
+    assert response.status_code == 503
+    assert response.content.decode() == "niet ok"
+
+
+def test_a_proxy_on_the_same_machine_does_not_make_a_visitor_local(client):
+    response = client.get(reverse("healthz"), REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=BUITEN)
+    assert response.content.decode() == "niet ok"
+
+
+@override_settings(HEALTHZ_TOKEN=TOKEN)
+def test_the_token_shows_details_from_anywhere(client):
+    response = client.get(reverse("healthz"), REMOTE_ADDR=BUITEN, HTTP_X_HEALTHZ_TOKEN=TOKEN)
+    assert response.status_code == 503
+    assert response.json()["heartbeat"]["detail"] == "never ran"
+    for fout in ("", "t" * 39, TOKEN + "x", "T" * 40):
+        response = client.get(reverse("healthz"), REMOTE_ADDR=BUITEN, HTTP_X_HEALTHZ_TOKEN=fout)
+        assert response.content.decode() == "niet ok", fout
+
+
+def test_no_token_configured_means_no_token_accepted(client):
+    response = client.get(reverse("healthz"), REMOTE_ADDR=BUITEN, HTTP_X_HEALTHZ_TOKEN="")
+    assert response.content.decode() == "niet ok"
