@@ -1,8 +1,9 @@
-from .views import community, meldingen, moderatie, nazit
+from .views import community, meldingen, moderatie, nazit, toegang
 
 urlpatterns = [
     *nazit.urlpatterns,
     *meldingen.urlpatterns,
     *moderatie.urlpatterns,
+    *toegang.urlpatterns,
     *community.urlpatterns,
 ]

@@ -2,6 +2,7 @@
 
 nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
+toegang: who is in the community (welcomed by a host) and its named moderators.
 """
 
 from .community import (
@@ -26,6 +27,7 @@ from .nazit import (
     NazitPlanMoment,
     NazorgVoorkeur,
 )
+from .toegang import CommunityWelkom, Moderator
 
 __all__ = [
     "POST_MAX",
@@ -33,6 +35,7 @@ __all__ = [
     "STANDAARD_PLAN",
     "TITEL_MAX",
     "Bericht",
+    "CommunityWelkom",
     "Demping",
     "DigestVoorkeur",
     "Draad",
@@ -40,6 +43,7 @@ __all__ = [
     "HerkenIk",
     "Melding",
     "Moderatiezaak",
+    "Moderator",
     "NazitMoment",
     "NazitPlanMoment",
     "NazorgVoorkeur",
