@@ -27,3 +27,4 @@ EXPECTED = {
     ),
     "digest": Case(logged_in(200)),
 }
+
