@@ -27,4 +27,3 @@ EXPECTED = {
     ),
     "digest": Case(logged_in(200)),
 }
-
