@@ -27,6 +27,10 @@ def richtlijnen_vereist(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not community.heeft_richtlijnen_geaccepteerd(request.user):
+            # Someone who is in no space at all gets the same 404 as for any object that
+            # is not theirs, not a hint that something is behind the guidelines.
+            if not community.Ruimte.objects.zichtbaar_voor(request.user).exists():
+                raise Http404
             volgende = request.get_full_path() if request.method == "GET" else ""
             doel = reverse("richtlijnen")
             if volgende:
