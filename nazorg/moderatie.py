@@ -18,7 +18,7 @@ shows it right after the signal cases). Notifications to authors carry only a ti
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, Exists, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -157,10 +157,31 @@ def na_plaatsen(bericht) -> bool:
 
 
 def _open_zaken_voor(user):
+    # The reports about a post held after reports are folded into that one case: one
+    # decision closes them all, and the queue shows the post once (with their reasons).
+    vastgehouden = Moderatiezaak.objects.filter(
+        bericht=OuterRef("bericht"),
+        soort=Moderatiezaak.Soort.VASTGEHOUDEN,
+        afgehandeld_op__isnull=True,
+    )
     return Moderatiezaak.objects.filter(
         afgehandeld_op__isnull=True,
         bericht__draad__ruimte__in=ruimtes_gemodereerd_door(user),
-    )
+    ).exclude(Q(soort=Moderatiezaak.Soort.GEMELD) & Q(Exists(vastgehouden)))
+
+
+def meldredenen(zaken) -> dict[int, list[str]]:
+    """The reasons members gave, per post held after reports (one query)."""
+    berichten = [z.bericht_id for z in zaken if z.soort == Moderatiezaak.Soort.VASTGEHOUDEN]
+    redenen = {}
+    if not berichten:
+        return redenen
+    for bericht_id, reden in Moderatiezaak.objects.filter(
+        bericht_id__in=berichten, soort=Moderatiezaak.Soort.GEMELD, afgehandeld_op__isnull=True
+    ).values_list("bericht_id", "reden"):
+        if reden:
+            redenen.setdefault(bericht_id, []).append(reden)
+    return redenen
 
 
 def wachtrij_voor(user):

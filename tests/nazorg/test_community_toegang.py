@@ -243,7 +243,13 @@ def test_three_members_outside_hours_hide_the_post(client, academie, leden, coor
     signaal = bericht_van(mensen[1], academie, tekst="ik wil dood")
     moderatie.na_plaatsen(signaal)
     soorten = [z.soort for z in moderatie.wachtrij_voor(facilitator)]
-    assert soorten == [Soort.SIGNAAL, Soort.VASTGEHOUDEN, Soort.GEMELD, Soort.GEMELD, Soort.GEMELD]
+    # The three reports are folded into the held case (their reasons shown with it).
+    assert soorten == [Soort.SIGNAAL, Soort.VASTGEHOUDEN]
+    assert moderatie.aantal_open_voor(facilitator) == 2
+    client.force_login(facilitator)
+    wachtrij = client.get(reverse("moderatie"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert wachtrij.count("Reason: te heftig") == 2
+    assert wachtrij.index("ik wil dood") < wachtrij.index(CANARY)
     # A facilitator looks: "no action" shows it again and closes every case about it.
     zaak = Moderatiezaak.objects.get(soort=Soort.VASTGEHOUDEN)
     moderatie.besluit(zaak, facilitator, Moderatiezaak.Besluit.GEEN_ACTIE)
