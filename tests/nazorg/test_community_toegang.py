@@ -465,3 +465,21 @@ def test_privacy_export_and_erasure(leden, academie, coordinator):
     wis.functie(facilitator, register.Wiskeuzes())
     assert not Moderator.objects.exists()
     assert CommunityWelkom.objects.get().welkom_door is None
+
+
+def test_beheer_query_count_does_not_grow(client, coordinator, academie, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def ruimtes(n):
+        for _ in range(n):
+            ruimte = Ruimte.objects.create(groep=GroepFactory(), naam="R")
+            Moderator.objects.create(user=UserFactory(), ruimte=ruimte)
+
+    client.force_login(coordinator)
+    ruimtes(2)
+    with CaptureQueriesContext(connection) as klein:
+        assert client.get(reverse("community_beheer")).status_code == 200
+    ruimtes(10)
+    with django_assert_num_queries(len(klein.captured_queries)):
+        assert client.get(reverse("community_beheer")).status_code == 200
