@@ -34,6 +34,7 @@ from herstelmodel.models import (
 )
 from nazorg.models import (
     Bericht,
+    CommunityWelkom,
     Demping,
     DigestVoorkeur,
     Draad,
@@ -41,6 +42,7 @@ from nazorg.models import (
     HerkenIk,
     Melding,
     Moderatiezaak,
+    Moderator,
     NazitMoment,
     NazorgVoorkeur,
     RichtlijnAkkoord,
@@ -129,6 +131,9 @@ def alles(groep, deelnemer, facilitator, v1):
     RichtlijnAkkoord.objects.create(user=deelnemer)
     Demping.objects.create(user=deelnemer, draad=andere_draad)
     DigestVoorkeur.objects.create(user=deelnemer, wekelijks=True)
+    # Welcomed by a host, and named moderator of the space (issue 15).
+    CommunityWelkom.objects.create(user=deelnemer, welkom_door=facilitator)
+    Moderator.objects.create(user=deelnemer, ruimte=ruimte, aangesteld_door=ander)
 
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)
