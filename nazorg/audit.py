@@ -29,9 +29,23 @@ def moderatie_zin(event, ik, gevonden) -> tuple[str, str]:
     return zinnen.get(besluit, standaard), ""
 
 
+def _welkom(details, gevonden) -> str:
+    return _("welcome in the community")
+
+
+def _moderator(details, gevonden) -> str:
+    # The space's name is not looked up: an id is enough for the trail, and the person
+    # sees the space under "Wie kijkt er mee".
+    return _("moderator of a community space")
+
+
 def register():
     # The sentence deliberately names no one, so the trail adds no "By <name>" either.
     registry.add_sentence(AuditEvent.Soort.MODERATIE, moderatie_zin, says_who=True)
     registry.add_detail_label("zaak", gettext_lazy("case"))
     registry.add_detail_label("bericht", gettext_lazy("post"))
     registry.add_detail_label("besluit", gettext_lazy("decision"))
+    # Welcomes and moderator appointments are role events (nazorg/toegang.py).
+    registry.add_role("community_welkom", _welkom)
+    registry.add_role("community_moderator", _moderator)
+    registry.add_detail_label("ruimte", gettext_lazy("community space"))

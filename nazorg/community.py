@@ -28,6 +28,7 @@ from .models import (
     Demping,
     Draad,
     HerkenIk,
+    Moderatiezaak,
     RichtlijnAkkoord,
     Ruimte,
     Status,
@@ -158,10 +159,20 @@ def draad_voor(user, pk) -> Draad:
 
 def berichten_in(draad, user):
     mijn_herkenning = HerkenIk.objects.filter(bericht=OuterRef("pk"), user=user)
+    # Held because members reported it (not for a signal word): its writer reads why.
+    door_meldingen = Moderatiezaak.objects.filter(
+        bericht=OuterRef("pk"),
+        soort=Moderatiezaak.Soort.VASTGEHOUDEN,
+        afgehandeld_op__isnull=True,
+    )
     return (
         draad.berichten.filter(_zichtbaar_of_eigen(user, moderator=draad.moderator))
         .select_related("auteur", "getuigenis")
-        .annotate(aantal_herken=Count("herken_ik"), herken_ik_zelf=Exists(mijn_herkenning))
+        .annotate(
+            aantal_herken=Count("herken_ik"),
+            herken_ik_zelf=Exists(mijn_herkenning),
+            door_meldingen=Exists(door_meldingen),
+        )
         .order_by("aangemaakt_op", "pk")
     )
 

@@ -1,17 +1,24 @@
 """Moderation of the aftercare community: who moderates, reports, signal words, the queue.
 
-Moderators are peers who facilitate: for a cohort space the active facilitators of its
-group, for the academy-wide space anyone who facilitates a group. Coordinators are not
-moderators: they never see what people write, only counts (see community_cijfers).
+Moderators are peers who look in: for a cohort space the active facilitators of its
+group; for every space, the people a coordinator named as its moderator (a Moderator
+row, listed for members under "Wie kijkt er mee"). The academy-wide space has only named
+moderators: it mixes people of every group, so its members must be able to see exactly
+who reads along, not "whoever facilitates some group today" (and a coordinator who adds
+themselves to a group does not quietly become a reader). Coordinators are not
+moderators unless named: otherwise they never see what people write, only counts (see
+community_cijfers).
 
 A post is never removed for a signal word: its writer sees where to find help, and a
-case asks a facilitator for a supportive response. Notifications to authors carry only a
-title (the space and the reason), never the post text.
+case asks a facilitator for a supportive response. Outside a space's moderation hours a
+post that three different members report is held until a facilitator looks (the queue
+shows it right after the signal cases). Notifications to authors carry only a title
+(the space and the reason), never the post text.
 """
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, Exists, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -22,12 +29,14 @@ from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
 from lib.signaal import bevat_signaalwoord
 
-from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Ruimte, Status
+from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Moderator, Ruimte, Status
 
 Besluit = Moderatiezaak.Besluit
 REDEN_MAX = 500
 # Decisions that need a reason the author will read.
 REDEN_VERPLICHT = (Besluit.VERBORGEN, Besluit.HERSTELD)
+# Outside moderation hours, this many different members reporting a post hold it.
+MELDINGEN_DREMPEL = 3
 
 
 def ruimtes_gemodereerd_door(user):
@@ -35,8 +44,9 @@ def ruimtes_gemodereerd_door(user):
     if not user or not user.is_authenticated or not user.is_active:
         return Ruimte.objects.none()
     eigen = Lidmaatschap.objects.facilitators().filter(user=user)
+    benoemd = Moderator.objects.filter(user=user)
     return Ruimte.objects.filter(
-        Q(groep__in=eigen.values("groep")) | (Q(groep__isnull=True) & Exists(eigen))
+        Q(groep__in=eigen.values("groep")) | Q(pk__in=benoemd.values("ruimte"))
     )
 
 
@@ -45,31 +55,79 @@ def is_moderator(user, ruimte) -> bool:
         return False
     cache = user.__dict__.setdefault("_moderator_cache", {})
     if ruimte.pk not in cache:
-        facilitaties = Lidmaatschap.objects.facilitators().filter(user=user)
+        benoemd = Moderator.objects.filter(user=user, ruimte_id=ruimte.pk)
+        faciliteert = Lidmaatschap.objects.facilitators().filter(
+            user=user, groep_id=ruimte.groep_id
+        )
+        # One query: named for this space, or (cohort spaces only) facilitating its group.
+        toegang = Q(Exists(benoemd))
         if ruimte.groep_id is not None:
-            facilitaties = facilitaties.filter(groep_id=ruimte.groep_id)
-        cache[ruimte.pk] = facilitaties.exists()
+            toegang |= Q(Exists(faciliteert))
+        cache[ruimte.pk] = Ruimte.objects.filter(toegang, pk=ruimte.pk).exists()
     return cache[ruimte.pk]
 
 
 def meld(bericht, user, reden) -> tuple[Moderatiezaak, bool]:
-    """A member reports a post. One open report per member per post; the post stays
-    visible until a moderator decides."""
+    """A member reports a post. One open report per member per post. Inside the space's
+    moderation hours the post stays visible until a moderator decides; outside them, the
+    third different member's report holds it (see houd_vast_na_meldingen)."""
     reden = (reden or "").strip()[:REDEN_MAX]
     open_zaken = Moderatiezaak.objects.filter(
         bericht=bericht, gemeld_door=user, afgehandeld_op__isnull=True
     )
-    bestaand = open_zaken.first()
-    if bestaand is not None:
-        return bestaand, False
     try:
         with transaction.atomic():
+            # The post's row is locked, so three reports at the same moment are counted
+            # one after the other and the post is held exactly once.
+            Bericht.objects.select_for_update().filter(pk=bericht.pk).first()
+            bestaand = open_zaken.first()
+            if bestaand is not None:
+                return bestaand, False
             zaak = Moderatiezaak.objects.create(
                 bericht=bericht, soort=Moderatiezaak.Soort.GEMELD, gemeld_door=user, reden=reden
             )
+            houd_vast_na_meldingen(bericht)
     except IntegrityError:  # a double click raced us to it
         return open_zaken.get(), False
     return zaak, True
+
+
+def houd_vast_na_meldingen(bericht, moment=None) -> bool:
+    """Outside moderation hours nobody may look for a while: when three different members
+    (the writer not counted) have an open report about a visible post, it is held until a
+    facilitator looks, and its writer is told kindly. True when it was held now."""
+    bericht.refresh_from_db(fields=["status"])
+    draad = bericht.draad
+    if bericht.status != Status.ZICHTBAAR or draad.ruimte.binnen_kijkuren(moment):
+        return False
+    melders = (
+        Moderatiezaak.objects.filter(
+            bericht=bericht,
+            soort=Moderatiezaak.Soort.GEMELD,
+            afgehandeld_op__isnull=True,
+            gemeld_door__isnull=False,
+        )
+        .exclude(gemeld_door_id=bericht.auteur_id)
+        .values("gemeld_door")
+        .distinct()
+        .count()
+    )
+    if melders < MELDINGEN_DREMPEL:
+        return False
+    bericht.status = Status.VASTGEHOUDEN
+    bericht.save(update_fields=["status"])
+    eerste = not Bericht.objects.filter(draad_id=draad.pk, pk__lt=bericht.pk).exists()
+    if eerste and draad.status == Status.ZICHTBAAR:
+        draad.status = Status.VASTGEHOUDEN
+        draad.save(update_fields=["status"])
+    Moderatiezaak.objects.create(bericht=bericht, soort=Moderatiezaak.Soort.VASTGEHOUDEN)
+    with translation.override(settings.LANGUAGE_CODE):
+        titel = _(
+            "A few people asked a facilitator to look at your post in %(ruimte)s. Until then "
+            "it is out of sight. This is not a judgement: a facilitator will look soon."
+        ) % {"ruimte": draad.ruimte.naam}
+    _meld_auteur(bericht, titel, _link("draad", draad.pk))
+    return True
 
 
 def na_plaatsen(bericht) -> bool:
@@ -99,21 +157,44 @@ def na_plaatsen(bericht) -> bool:
 
 
 def _open_zaken_voor(user):
+    # The reports about a post held after reports are folded into that one case: one
+    # decision closes them all, and the queue shows the post once (with their reasons).
+    vastgehouden = Moderatiezaak.objects.filter(
+        bericht=OuterRef("bericht"),
+        soort=Moderatiezaak.Soort.VASTGEHOUDEN,
+        afgehandeld_op__isnull=True,
+    )
     return Moderatiezaak.objects.filter(
         afgehandeld_op__isnull=True,
         bericht__draad__ruimte__in=ruimtes_gemodereerd_door(user),
-    )
+    ).exclude(Q(soort=Moderatiezaak.Soort.GEMELD) & Q(Exists(vastgehouden)))
+
+
+def meldredenen(zaken) -> dict[int, list[str]]:
+    """The reasons members gave, per post held after reports (one query)."""
+    berichten = [z.bericht_id for z in zaken if z.soort == Moderatiezaak.Soort.VASTGEHOUDEN]
+    redenen = {}
+    if not berichten:
+        return redenen
+    for bericht_id, reden in Moderatiezaak.objects.filter(
+        bericht_id__in=berichten, soort=Moderatiezaak.Soort.GEMELD, afgehandeld_op__isnull=True
+    ).values_list("bericht_id", "reden"):
+        if reden:
+            redenen.setdefault(bericht_id, []).append(reden)
+    return redenen
 
 
 def wachtrij_voor(user):
-    """Open cases in the spaces `user` moderates: signal cases first, then oldest first."""
+    """Open cases in the spaces `user` moderates: what needs a supportive response first,
+    then posts held after reports, then reports; oldest first within each."""
     return (
         _open_zaken_voor(user)
         .select_related("bericht__draad__ruimte", "bericht__auteur", "gemeld_door")
         .annotate(
             signaal_eerst=Case(
                 When(soort=Moderatiezaak.Soort.SIGNAAL, then=Value(0)),
-                default=Value(1),
+                When(soort=Moderatiezaak.Soort.VASTGEHOUDEN, then=Value(1)),
+                default=Value(2),
                 output_field=IntegerField(),
             )
         )

@@ -208,3 +208,50 @@ registreer(
         keuzes=emailkeuzes,
     )
 )
+
+
+# --- Who is in the community and who looks in (nazorg/toegang.py) ---------------------------
+# A provider of its own, so this block merges apart from the community's text above.
+
+
+def _wis_toegang(user, wiskeuzes) -> None:
+    from .models import CommunityWelkom, Moderator
+
+    CommunityWelkom.objects.filter(user=user).delete()
+    Moderator.objects.filter(user=user).delete()
+    # Whom they welcomed or named stays (that person's access), without their name.
+    CommunityWelkom.objects.filter(welkom_door=user).update(welkom_door=None)
+    Moderator.objects.filter(aangesteld_door=user).update(aangesteld_door=None)
+
+
+def _toegang_secties():
+    from .models import CommunityWelkom, Moderator
+
+    # fmt: off
+    return (
+        Sectie("community_welkom", _l("Community: welcomed by a host"),
+               lambda u: CommunityWelkom.objects.filter(user=u), (
+            V("op", _l("Welcomed on")),
+        ), volgorde=141, modellen=(CommunityWelkom,)),
+        Sectie("community_moderator", _l("Community: spaces you moderate"),
+               lambda u: Moderator.objects.filter(user=u).select_related("ruimte")
+               .order_by("sinds", "pk"), (
+            V("ruimte", _l("Space"), "ruimte.naam"), V("sinds", _l("Since")),
+        ), volgorde=142, modellen=(Moderator,)),
+    )
+    # fmt: on
+
+
+def _registreer_toegang():
+    from .models import CommunityWelkom, Moderator
+
+    registreer(
+        Provider(
+            naam="nazorg_toegang",
+            secties=_toegang_secties(),
+            wissers=(Wisser(31, _wis_toegang, modellen=(CommunityWelkom, Moderator)),),
+        )
+    )
+
+
+_registreer_toegang()

@@ -1,9 +1,10 @@
-from .views import community, meldingen, moderatie, nazit, rust
+from .views import community, meldingen, moderatie, nazit, rust, toegang
 
 urlpatterns = [
     *nazit.urlpatterns,
     *meldingen.urlpatterns,
     *moderatie.urlpatterns,
+    *toegang.urlpatterns,
     *community.urlpatterns,
     *rust.urlpatterns,
 ]

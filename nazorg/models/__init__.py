@@ -3,6 +3,7 @@
 nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
 rust: a person's break from the community and their muted words.
+toegang: who is in the community (welcomed by a host) and its named moderators.
 """
 
 from .community import (
@@ -28,6 +29,7 @@ from .nazit import (
     NazorgVoorkeur,
 )
 from .rust import CommunityPauze, GedempteWoorden
+from .toegang import CommunityWelkom, Moderator
 
 __all__ = [
     "POST_MAX",
@@ -36,6 +38,7 @@ __all__ = [
     "TITEL_MAX",
     "Bericht",
     "CommunityPauze",
+    "CommunityWelkom",
     "Demping",
     "DigestVoorkeur",
     "Draad",
@@ -44,6 +47,7 @@ __all__ = [
     "HerkenIk",
     "Melding",
     "Moderatiezaak",
+    "Moderator",
     "NazitMoment",
     "NazitPlanMoment",
     "NazorgVoorkeur",

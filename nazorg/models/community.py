@@ -5,6 +5,8 @@ thread titles and the reasons in moderation cases, which can quote a post), the
 space is decided by Ruimte.objects.zichtbaar_voor(user); hidden posts are never shown to members.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q, Value
@@ -22,12 +24,18 @@ RICHTLIJNEN_VERSIE = 1
 
 class RuimteQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user):
-        """The academy-wide space for everyone logged in; a cohort space for the active
-        participants and facilitators of its group."""
+        """Safe by design: the academy-wide space for people who took part in a group or
+        were welcomed by a host (nazorg/toegang.py); a cohort space for the active
+        participants and facilitators of its group. A named moderator sees their space.
+        Coordinators as such are not members."""
+        from .toegang import Moderator, community_lid
+
         if not user.is_authenticated or not user.is_active:
             return self.none()
         eigen_groepen = Lidmaatschap.objects.actief().filter(user=user).values("groep")
-        return self.filter(Q(groep__isnull=True) | Q(groep__in=eigen_groepen))
+        benoemd = Moderator.objects.filter(user=user).values("ruimte")
+        toegang = Q(groep__in=eigen_groepen) | Q(pk__in=benoemd)
+        return self.filter(toegang | (Q(groep__isnull=True) & community_lid(user)))
 
 
 class Ruimte(models.Model):
@@ -52,6 +60,13 @@ class Ruimte(models.Model):
         choices=Signaalbeleid.choices,
         default=Signaalbeleid.PUBLICEREN,
     )
+    # Moderation hours: when facilitators look in (local time). Outside them, a post that
+    # three members report is held at once (nazorg/moderatie.py).
+    kijkdagen = models.CharField(
+        _("days a facilitator looks in"), max_length=13, default="0,1,2,3,4", blank=True
+    )
+    kijk_van = models.TimeField(_("from"), default=datetime.time(10, 0))
+    kijk_tot = models.TimeField(_("until"), default=datetime.time(17, 0))
     aangemaakt_op = models.DateTimeField(default=timezone.now)
 
     objects = RuimteQuerySet.as_manager()
@@ -68,6 +83,15 @@ class Ruimte(models.Model):
 
     def __str__(self):
         return self.naam
+
+    @property
+    def dagen(self) -> list[int]:
+        """The moderation days, Monday = 0."""
+        return sorted({int(d) for d in self.kijkdagen.split(",") if d.strip().isdigit()})
+
+    def binnen_kijkuren(self, moment=None) -> bool:
+        moment = timezone.localtime(moment or timezone.now())
+        return moment.weekday() in self.dagen and self.kijk_van <= moment.time() < self.kijk_tot
 
 
 class RichtlijnAkkoord(models.Model):
@@ -176,6 +200,7 @@ class Moderatiezaak(models.Model):
     class Soort(models.TextChoices):
         GEMELD = "gemeld", _("reported by a member")
         SIGNAAL = "signaal", _("contains a signal word")
+        VASTGEHOUDEN = "vastgehouden", _("held after reports by three members")
 
     class Besluit(models.TextChoices):
         VERBORGEN = "verborgen", _("hidden")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from lib.urls import veilige_next
 
-from .. import community, rust
+from .. import community, moderatie, rust, toegang
 from ..community_forms import DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
@@ -31,6 +31,10 @@ def richtlijnen_vereist(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not community.heeft_richtlijnen_geaccepteerd(request.user):
+            # Someone who is in no space at all gets the same 404 as for any object that
+            # is not theirs, not a hint that something is behind the guidelines.
+            if not community.Ruimte.objects.zichtbaar_voor(request.user).exists():
+                raise Http404
             volgende = request.get_full_path() if request.method == "GET" else ""
             doel = reverse("richtlijnen")
             if volgende:
@@ -72,12 +76,34 @@ def richtlijnen(request):
     return render(request, "nazorg/community/richtlijnen.html", context)
 
 
+def _moderatie_link(user) -> int | None:
+    """Open cases for someone who moderates (shown even at 0), else None."""
+    if not user.has_perm("nazorg.moderate"):
+        return None
+    return moderatie.aantal_open_voor(user)
+
+
 @require_http_methods(["GET"])
 @login_required
-@richtlijnen_vereist
 def community_view(request):
-    ruimtes = community.ruimtes_voor(request.user)
-    return render(request, "nazorg/community/overzicht.html", {"ruimtes": ruimtes})
+    ruimtes = list(community.ruimtes_voor(request.user))
+    if not ruimtes:
+        # Not (yet) a member: a kind page on how to get in, not a 404 (and before the
+        # guidelines, which are for members).
+        context = {
+            "moderatie_open": _moderatie_link(request.user),
+            "mag_welkom": request.user.has_perm("nazorg.welcome_community"),
+            "beheer": request.user.has_perm("nazorg.manage_community"),
+        }
+        return render(request, "nazorg/community/niet_lid.html", context)
+    if not community.heeft_richtlijnen_geaccepteerd(request.user):
+        return redirect(reverse("richtlijnen") + "?" + urlencode({"next": request.path}))
+    context = {
+        "ruimtes": ruimtes,
+        "moderatie_open": _moderatie_link(request.user),
+        "mag_welkom": request.user.has_perm("nazorg.welcome_community"),
+    }
+    return render(request, "nazorg/community/overzicht.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,7 +121,14 @@ def ruimte(request, pk):
     pagina = Paginator(community.draden_in(ruimte, request.user), 20).get_page(
         request.GET.get("pagina")
     )
-    context = {"ruimte": ruimte, "pagina": pagina, "form": form}
+    context = {
+        "ruimte": ruimte,
+        "pagina": pagina,
+        "form": form,
+        "meekijkers": toegang.wie_kijkt_mee(ruimte),
+        "kijkuren": toegang.kijkuren_tekst(ruimte),
+        "mag_instellen": toegang.mag_kijkuren_wijzigen(request.user, ruimte),
+    }
     return render(request, "nazorg/community/ruimte.html", context, status=status)
 
 

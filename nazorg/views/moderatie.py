@@ -18,8 +18,10 @@ MODERATOR_PERM = "nazorg.moderate"
 
 def _wachtrij(request, fout=None):
     zaken = list(moderatie.wachtrij_voor(request.user))
+    redenen = moderatie.meldredenen(zaken)
     rijen = []
     for zaak in zaken:
+        zaak.meldredenen = redenen.get(zaak.bericht_id, [])
         if fout is not None and fout.prefix == f"zaak-{zaak.pk}":
             rijen.append((zaak, fout))
         else:

@@ -160,10 +160,12 @@ def test_cohort_space_only_for_members(client, cohort, deelnemer, coordinator):
     assert client.get(reverse("draad", args=[draad.pk])).status_code == 200
 
 
-def test_academy_space_for_everyone_logged_in(client, outsider):
-    akkoord(outsider)
+def test_academy_space_for_people_who_took_part(client, cohort):
+    """Issue 15 turned "everyone logged in" around: the academy-wide space is for people
+    who took part (tests/nazorg/test_community_toegang.py has the refusals)."""
+    _g, _r, mensen, _f = cohort
     ruimte = community.academieruimte()
-    client.force_login(outsider)
+    client.force_login(mensen[0])
     assert client.get(reverse("ruimte", args=[ruimte.pk])).status_code == 200
 
 

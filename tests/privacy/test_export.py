@@ -37,6 +37,7 @@ from herstelmodel.models import (
 from nazorg.models import (
     Bericht,
     CommunityPauze,
+    CommunityWelkom,
     Demping,
     DigestVoorkeur,
     Draad,
@@ -45,6 +46,7 @@ from nazorg.models import (
     HerkenIk,
     Melding,
     Moderatiezaak,
+    Moderator,
     NazitMoment,
     NazorgVoorkeur,
     RichtlijnAkkoord,
@@ -139,6 +141,9 @@ def alles(groep, deelnemer, facilitator, v1):
     CommunityPauze.objects.create(user=deelnemer, tot=nu + datetime.timedelta(days=7))
     GedempteWoorden.objects.create(user=deelnemer, woorden="EIGEN-DEMPWOORD\nnog een")
     GedempteWoorden.objects.create(user=ander, woorden="ANDER-DEMPWOORD")
+    # Welcomed by a host, and named moderator of the space (issue 15).
+    CommunityWelkom.objects.create(user=deelnemer, welkom_door=facilitator)
+    Moderator.objects.create(user=deelnemer, ruimte=ruimte, aangesteld_door=ander)
 
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)

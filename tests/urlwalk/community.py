@@ -46,3 +46,45 @@ EXPECTED = {
     "herken_ik": Case(LEDEN_POST, kwargs=lambda w: {"pk": _bericht(w).pk}, method="post"),
     "melden": Case(LEDEN, kwargs=lambda w: {"pk": _bericht(w).pk}),
 }
+
+
+def _ruimte(world):
+    from nazorg.models import Ruimte
+
+    ruimte, _ = Ruimte.objects.get_or_create(groep=world.groep, defaults={"naam": "Cohort"})
+    return {"pk": ruimte.pk}
+
+
+def _andere_ruimte(world):
+    from nazorg.models import Ruimte
+
+    ruimte, _ = Ruimte.objects.get_or_create(
+        groep=world.andere_groep, defaults={"naam": world.andere_groep.naam}
+    )
+    return {"pk": ruimte.pk}
+
+
+def _moderator(world):
+    from nazorg.models import Moderator
+
+    moderator = Moderator.objects.create(
+        user=world.andere_groep.lidmaatschappen.first().user, **{"ruimte_id": _ruimte(world)["pk"]}
+    )
+    return {"pk": moderator.pk}
+
+
+EXPECTED.update(
+    {
+        # Hosts (facilitators) welcome people in; coordinators manage spaces and moderators.
+        "community_welkom": Case({A: LOGIN, OUT: 403, D: 403, F: 200, C: 403}),
+        "community_beheer": Case({A: LOGIN, OUT: 403, D: 403, F: 403, C: 200}),
+        # Settings of the facilitator's own cohort space: its moderator and the coordinator.
+        "ruimte_instellingen": Case({A: LOGIN, OUT: 403, D: 403, F: 200, C: 200}, kwargs=_ruimte),
+        "moderator_toevoegen": Case(
+            {A: LOGIN, OUT: 403, D: 403, F: 403, C: 400}, kwargs=_ruimte, method="post"
+        ),
+        "moderator_verwijderen": Case(
+            {A: LOGIN, OUT: 403, D: 403, F: 403, C: 302}, kwargs=_moderator, method="post"
+        ),
+    }
+)

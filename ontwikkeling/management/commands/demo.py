@@ -38,7 +38,7 @@ from herstelmodel.models import (
     VerhaalVersie,
     Zichtbaarheid,
 )
-from nazorg import community
+from nazorg import community, toegang
 from nazorg import planning as nazit_planning
 from ontwikkeling.demo_impact import maak_impact_demo
 from privacy import toestemming as privacy_toestemming
@@ -175,6 +175,13 @@ class Command(BaseCommand):
             # and the finished groups their community spaces, as the hourly job would.
             nazit_planning.plan_alle()
             community.maak_ruimtes()
+            # Who looks in on the academy-wide space: Ruben, named by Inge (the cohort
+            # spaces he moderates anyway, as their groups' facilitator).
+            toegang.stel_moderator_aan(
+                users["coordinator@demo.nl"],
+                community.academieruimte(),
+                users["facilitator@demo.nl"].email,
+            )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):
