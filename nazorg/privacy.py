@@ -232,12 +232,12 @@ def _toegang_secties():
         Sectie("community_welkom", _l("Community: welcomed by a host"),
                lambda u: CommunityWelkom.objects.filter(user=u), (
             V("op", _l("Welcomed on")),
-        ), volgorde=141, modellen=(CommunityWelkom,)),
+        ), volgorde=143, modellen=(CommunityWelkom,)),
         Sectie("community_moderator", _l("Community: spaces you moderate"),
                lambda u: Moderator.objects.filter(user=u).select_related("ruimte")
                .order_by("sinds", "pk"), (
             V("ruimte", _l("Space"), "ruimte.naam"), V("sinds", _l("Since")),
-        ), volgorde=142, modellen=(Moderator,)),
+        ), volgorde=144, modellen=(Moderator,)),
     )
     # fmt: on
 

@@ -98,6 +98,8 @@ def community_view(request):
         return render(request, "nazorg/community/niet_lid.html", context)
     if not community.heeft_richtlijnen_geaccepteerd(request.user):
         return redirect(reverse("richtlijnen") + "?" + urlencode({"next": request.path}))
+    if rust.welkom_terug(request.user):  # as in richtlijnen_vereist: the first page after a break
+        messages.info(request, WELKOM_TERUG)
     context = {
         "ruimtes": ruimtes,
         "moderatie_open": _moderatie_link(request.user),
