@@ -34,6 +34,7 @@ from herstelmodel.models import (
     Gevoel,
     Herkenningsmoment,
     Reflectie,
+    Steunplan,
     Verhaal,
     VerhaalVersie,
     Zichtbaarheid,
@@ -421,6 +422,18 @@ class Command(BaseCommand):
                 inhoud=json.dumps(dict(inhoud)),
                 aangemaakt_op=now - datetime.timedelta(days=dagen),
             )
+        # Sam's steunplan, private: the help box shows it when Sam writes something heavy.
+        Steunplan.objects.create(
+            auteur=sam,
+            goed_voor_mij="Elke ochtend een rondje met de hond. Op tijd naar bed. "
+            "Dinsdag naar de WRAP-groep.",
+            signalen="Ik slaap slecht en zeg afspraken af. Ik ga niet meer naar buiten.",
+            wat_helpt="Iemand bellen, ook als het moeilijk is. Muziek aan, douchen, "
+            "iets kleins eten.",
+            mensen="Mijn zus Eva (nummer staat in mijn telefoon).\n"
+            "Ruben van de herstelacademie, op dinsdag.",
+            plekken="De inloop op vrijdag. Het bankje in het park bij de vijver.",
+        )
 
     def _facilitators(self, users):
         """Session logs for the older WRAP meetings (the latest one is still to do), and an
