@@ -27,6 +27,33 @@ def heartbeat(db):
 
 
 @pytest.fixture
+def world(world):
+    """The URL walk's world, plus a course that ended for the deelnemer, with its nazit
+    planned: the nazorg pages then show their per-group forms (the reminder choices
+    once gave a 500 for a group that is not a number), so the suite attacks them too."""
+    import datetime
+
+    from django.utils import timezone
+
+    from nazorg.planning import plan_nazit
+    from tests.factories import AanbodFactory, BijeenkomstFactory, GroepFactory
+    from tests.factories import LidmaatschapFactory
+
+    vandaag = timezone.localdate()
+    afgelopen = GroepFactory(
+        aanbod=AanbodFactory(soort="cursus"),
+        naam="Afgelopen cursus",
+        startdatum=vandaag - datetime.timedelta(days=60),
+        einddatum=vandaag - datetime.timedelta(days=3),
+    )
+    BijeenkomstFactory(groep=afgelopen, begint_om=timezone.now() - datetime.timedelta(days=3))
+    LidmaatschapFactory(groep=afgelopen, user=world.deelnemer, rol=Lidmaatschap.Rol.DEELNEMER)
+    plan_nazit(afgelopen)
+    world.afgelopen_groep = afgelopen
+    return world
+
+
+@pytest.fixture
 def role_client(world):
     """role_client("facilitator", csrf=False) -> a fresh client logged in as that role."""
 
