@@ -36,8 +36,7 @@ def world(world):
     from django.utils import timezone
 
     from nazorg.planning import plan_nazit
-    from tests.factories import AanbodFactory, BijeenkomstFactory, GroepFactory
-    from tests.factories import LidmaatschapFactory
+    from tests.factories import AanbodFactory, BijeenkomstFactory, GroepFactory, LidmaatschapFactory
 
     vandaag = timezone.localdate()
     afgelopen = GroepFactory(

@@ -16,11 +16,19 @@ import logging
 import pytest
 from django.urls import Resolver404, resolve
 
-from .discover import NOT_ATTACKED, page_html, page_names, post_names, request, url_for
-from .discover import roles_not_redirected, roles_with
+from .discover import (
+    NOT_ATTACKED,
+    page_html,
+    page_names,
+    post_names,
+    request,
+    roles_not_redirected,
+    roles_with,
+    url_for,
+)
 from .htmlscan import Field, Form, get_forms_and_links, post_forms
 from .test_hostile_input import FORM, Findings
-from .wrongtypes import KINDS, attempts, form_attempts, query_attempts, query_params
+from .wrongtypes import form_attempts, query_attempts
 
 pytestmark = pytest.mark.slow
 
@@ -94,9 +102,8 @@ class WrongTypeFindings(Findings):
                     f"{role} {method.upper()} {url}{where} {single.describe()}: {single_problem}"
                 )
         if not named:
-            self.append(
-                f"{role} {method.upper()} {url}{where} only together [{attempt.describe()}]: {problem}"
-            )
+            together = f"only together [{attempt.describe()}]"
+            self.append(f"{role} {method.upper()} {url}{where} {together}: {problem}")
 
     def follow(self, client, what, response):
         """The page a redirect leads to, once per location: it shows what was stored."""
@@ -138,7 +145,7 @@ def attack_forms(client, role, url, html, foreign_ids, findings):
 
 
 @pytest.mark.parametrize("name", page_names())
-def test_wrong_types_on_page(name, world, role_client, foreign_ids, error_log):
+def test_wrong_types_on_page(name, world, role_client, foreign_ids, error_log, record_property):
     findings = WrongTypeFindings(error_log)
     url = url_for(name, world)
     for role in roles_with(name):
@@ -149,6 +156,7 @@ def test_wrong_types_on_page(name, world, role_client, foreign_ids, error_log):
         html = page_html(response)
         attack_queries(client, role, url, html, findings)
         attack_forms(client, role, url, html, foreign_ids, findings)
+    record_property("requests", findings.sent)  # summed in the README's figures
     assert not findings, "\n".join(findings)
 
 
@@ -156,7 +164,9 @@ JUNK_FIELDS = ("groep", "actie", "next", "lid", "stap", "id", "persoon")
 
 
 @pytest.mark.parametrize("name", post_names())
-def test_wrong_types_on_post_only_url(name, world, role_client, foreign_ids, error_log):
+def test_wrong_types_on_post_only_url(
+    name, world, role_client, foreign_ids, error_log, record_property
+):
     """POST-only URLs (buttons elsewhere): the fields such buttons carry, with wrong types."""
     findings = WrongTypeFindings(error_log)
     url = url_for(name, world)
@@ -165,4 +175,5 @@ def test_wrong_types_on_post_only_url(name, world, role_client, foreign_ids, err
         client = role_client(role)
         for attempt in form_attempts(junk, foreign_ids):
             findings.attack(client, role, "post", url, attempt)
+    record_property("requests", findings.sent)  # summed in the README's figures
     assert not findings, "\n".join(findings)
