@@ -177,3 +177,43 @@ def test_wrong_types_on_post_only_url(
             findings.attack(client, role, "post", url, attempt)
     record_property("requests", findings.sent)  # summed in the README's figures
     assert not findings, "\n".join(findings)
+
+
+# --- The sweep itself --------------------------------------------------------------------
+
+
+@pytest.mark.urls("tests.hostile.brittle_urls")
+def test_the_sweep_names_the_field_and_value_of_a_500(db, client, error_log):
+    findings = WrongTypeFindings(error_log)
+    html = client.get("/post/").content.decode()
+    attack_forms(client, "deelnemer", "/post/", html, {"groep": 1}, findings)
+    assert (
+        "deelnemer POST /post/ (form on /post/) groep='abc' (letters): raised ValueError"
+        in "\n".join(findings)
+    )
+    # Every finding names the one field: the hidden group, never the whole bundle.
+    # (The form's "actie" is a hidden field: in the rotation it is always wrong, so only
+    # the alone pass reaches the group with a wrong value.)
+    assert findings
+    assert all(" groep=" in f and "only together" not in f for f in findings)
+
+
+@pytest.mark.urls("tests.hostile.brittle_urls")
+def test_the_sweep_finds_query_parameters_and_logged_errors(db, client, error_log):
+    findings = WrongTypeFindings(error_log)
+    for url in ("/get/", "/logt/"):
+        attack_queries(client, "coordinator", url, "", findings)
+    text = "\n".join(findings)
+    assert "coordinator GET /get/ pagina='abc' (letters): raised ValueError" in text
+    assert "coordinator GET /logt/ jaar='abc' (letters): logged ERROR jaar kapot" in text
+
+
+def test_the_reminder_choices_get_a_group_that_is_not_a_number(world, role_client):
+    """The 500 of issue 15 (POST /nazorg/voorkeuren/, groep=abc) is among the cases."""
+    url = url_for("nazorg_voorkeuren", world)
+    html = page_html(role_client("deelnemer").get(url))
+    sent = [a for form in post_forms(html, url) for a in form_attempts(form, {})]
+    assert any(
+        a.wrong == {"groep": 0} and ("actie", "stop") in a.extra and "groep=abc" in a.encoded()
+        for a in sent
+    )
