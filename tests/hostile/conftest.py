@@ -26,6 +26,22 @@ def heartbeat(db):
     Heartbeat.beat()
 
 
+@pytest.fixture(autouse=True)
+def count_requests(monkeypatch, record_property):
+    """Each test records how many requests it sent (property "requests" in --junitxml),
+    so the suite's size can be summed and kept in check."""
+    sent = [0]
+    original = Client.request
+
+    def counting(self, **request):
+        sent[0] += 1
+        return original(self, **request)
+
+    monkeypatch.setattr(Client, "request", counting)
+    yield
+    record_property("requests", sent[0])
+
+
 @pytest.fixture
 def world(world):
     """The URL walk's world, plus a course that ended for the deelnemer, with its nazit

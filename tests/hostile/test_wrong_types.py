@@ -18,6 +18,7 @@ from django.urls import Resolver404, resolve
 
 from .discover import (
     NOT_ATTACKED,
+    is_local,
     page_html,
     page_names,
     post_names,
@@ -56,7 +57,6 @@ class WrongTypeFindings(Findings):
     def __init__(self, error_log):
         super().__init__()
         self.error_log = error_log
-        self.sent = 0
         self.followed = set()
 
     def append(self, finding):
@@ -66,28 +66,35 @@ class WrongTypeFindings(Findings):
     def send(self, client, method, url, attempt):
         """Send one attempt; (response, finding text or None)."""
         self.error_log.records.clear()
-        self.sent += 1
         if method == "get":
             response, error = request(client, "get", f"{url}?{attempt.encoded()}")
         else:
             response, error = request(
                 client, "post", url, data=attempt.encoded(), content_type=FORM
             )
-        before = len(self)
-        self.check("", response, error)
-        problems = [p.removeprefix(": ") for p in self[before:]]
-        del self[before:]
-        if self.error_log.records:
+        # Only what wrong types cause: markup scans are test_hostile_input's job (these
+        # values hold no markup), and skipping them keeps this sweep affordable.
+        if error:
+            problem = f"raised {error}"
+        elif response.status_code >= 500 and response.status_code != 503:
+            problem = f"HTTP {response.status_code}"
+        elif response.status_code in (301, 302, 303, 307, 308) and not is_local(
+            response["Location"]
+        ):
+            problem = f"redirects off-site to {response['Location'][:80]}"
+        elif self.error_log.records:
             record = self.error_log.records[0]
-            problems.append(f"logged {record.levelname} {record.getMessage()[:120]}")
-        return response, (problems[0] if problems else None)
+            problem = f"logged {record.levelname} {record.getMessage()[:120]}"
+        else:
+            problem = None
+        return response, problem
 
     def attack(self, client, role, method, url, attempt, where=""):
         response, problem = self.send(client, method, url, attempt)
         if problem is None:
-            self.follow(
-                client, f"{role} {method.upper()} {url}{where} [{attempt.describe()}]", response
-            )
+            if response.status_code in (301, 302, 303):
+                what = f"{role} {method.upper()} {url}{where} [{attempt.describe()}]"
+                self.follow(client, what, response)
             return
         # Which field: each of the request's wrong fields again, alone.
         alone = attempt.alone() if len(attempt.wrong) > 1 else [attempt]
@@ -112,7 +119,6 @@ class WrongTypeFindings(Findings):
         if response["Location"] in self.followed:
             return
         self.followed.add(response["Location"])
-        self.sent += 1
         super().follow(client, what, response)
 
 
@@ -145,7 +151,7 @@ def attack_forms(client, role, url, html, foreign_ids, findings):
 
 
 @pytest.mark.parametrize("name", page_names())
-def test_wrong_types_on_page(name, world, role_client, foreign_ids, error_log, record_property):
+def test_wrong_types_on_page(name, world, role_client, foreign_ids, error_log):
     findings = WrongTypeFindings(error_log)
     url = url_for(name, world)
     for role in roles_with(name):
@@ -156,7 +162,6 @@ def test_wrong_types_on_page(name, world, role_client, foreign_ids, error_log, r
         html = page_html(response)
         attack_queries(client, role, url, html, findings)
         attack_forms(client, role, url, html, foreign_ids, findings)
-    record_property("requests", findings.sent)  # summed in the README's figures
     assert not findings, "\n".join(findings)
 
 
@@ -164,9 +169,7 @@ JUNK_FIELDS = ("groep", "actie", "next", "lid", "stap", "id", "persoon")
 
 
 @pytest.mark.parametrize("name", post_names())
-def test_wrong_types_on_post_only_url(
-    name, world, role_client, foreign_ids, error_log, record_property
-):
+def test_wrong_types_on_post_only_url(name, world, role_client, foreign_ids, error_log):
     """POST-only URLs (buttons elsewhere): the fields such buttons carry, with wrong types."""
     findings = WrongTypeFindings(error_log)
     url = url_for(name, world)
@@ -175,7 +178,6 @@ def test_wrong_types_on_post_only_url(
         client = role_client(role)
         for attempt in form_attempts(junk, foreign_ids):
             findings.attack(client, role, "post", url, attempt)
-    record_property("requests", findings.sent)  # summed in the README's figures
     assert not findings, "\n".join(findings)
 
 

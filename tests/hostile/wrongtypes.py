@@ -9,7 +9,7 @@ Sending each field each kind on its own would be tens of thousands of requests, 
   request mixes kinds, so the form's other checks do not always stop at the same field.
   The offset comes from a generator seeded with the form's address: deterministic, yet
   different forms see different mixes.
-- alone: each field once more with ALONE kinds while the rest keeps what a person
+- alone: each field once more with letters (ALONE) while the rest keeps what a person
   would send. A view that checks one field first (a hidden "actie", a "periode") would
   otherwise never reach the next one with a wrong value in it.
 
@@ -50,9 +50,10 @@ KINDS = [
     ("twice", TWICE),
     ("missing (field[]= instead)", MISSING),
 ]
-# What each field gets alone: letters (int("abc") fails) and a number too big for any
-# database column (OverflowError on SQLite, DataError on PostgreSQL).
-ALONE = [0, 8]
+# What each field gets alone: letters, the classic (int("abc"), a pk lookup with "abc").
+# One kind only: the rotation already gives every field every kind, and a second kind
+# here would add a request per field on every form for every role.
+ALONE = [0]
 
 SEED = 15  # issue 15; change it to see other mixes, keep it fixed so runs repeat
 
