@@ -219,3 +219,24 @@ def test_the_reminder_choices_get_a_group_that_is_not_a_number(world, role_clien
         a.wrong == {"groep": 0} and ("actie", "stop") in a.extra and "groep=abc" in a.encoded()
         for a in sent
     )
+
+
+def test_query_parameters_are_found_in_links_forms_and_code():
+    from .wrongtypes import names_read_by_the_code, query_params
+
+    # The code scan sees what our views read from request.GET.
+    assert {"pagina", "periode", "start", "zoek", "bijeenkomst", "next"} <= set(
+        names_read_by_the_code()
+    )
+    html = """<a href="/p/?pagina=2&amp;soortje=a">2</a><a href="/ander/?alleen=1">x</a>
+      <form method="get" action="/p/"><select name="kwartaal"><option value="1">Q1</option>
+      </select></form>"""
+    forms, links = get_forms_and_links(html, "/p/")
+    everything, own = query_params("/p/", links, forms, "herstelmodel.views.herstelpad")
+    own_names = {p.name for p in own}
+    # Links to this page, its GET form, and what the view module reads are its own.
+    assert {"pagina", "soortje", "kwartaal", "groep", "bijeenkomst"} <= own_names
+    # A link to another page is not; the known names ride along in the rotation.
+    assert "alleen" not in own_names
+    assert {"periode", "page", "next"} <= {p.name for p in everything} - own_names
+    assert next(p for p in own if p.name == "kwartaal").options == ["1"]
