@@ -170,10 +170,12 @@ def intervisie_beheer(request, pk):
                 )
             return redirect("intervisie_beheer", pk=groep.pk)
     elif actie == "verwijderen":
+        # A changed form may send anything as the member: what is not a number is no one.
+        lid_id = request.POST.get("lid", "")
         lid = get_object_or_404(
             IntervisieLid.objects.select_related("user"),
             groep=groep,
-            pk=request.POST.get("lid") or 0,
+            pk=int(lid_id) if lid_id.isdecimal() and lid_id.isascii() else 0,
             actief=True,
         )
         intervisie.verlaten(groep, lid.user)

@@ -422,3 +422,14 @@ def test_removing_someone_of_another_group_is_404(client, coordinator, ivgroep):
     assert client.post(url, {"actie": "verwijderen", "lid": ander.pk}).status_code == 404
     ander.refresh_from_db()
     assert ander.actief
+
+
+@pytest.mark.parametrize("waarde", ["abc", "", " ", "1.5", "١٢", "-1", str(2**63)])
+def test_removing_a_member_that_is_not_a_number_is_404(client, coordinator, ivgroep, waarde):
+    """A changed form may send anything as the member (the hostile suite found a 500)."""
+    lid = IntervisieLid.objects.create(groep=ivgroep, user=UserFactory())
+    client.force_login(coordinator)
+    url = reverse("intervisie_beheer", args=[ivgroep.pk])
+    assert client.post(url, {"actie": "verwijderen", "lid": waarde}).status_code == 404
+    lid.refresh_from_db()
+    assert lid.actief

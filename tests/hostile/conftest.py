@@ -26,6 +26,48 @@ def heartbeat(db):
     Heartbeat.beat()
 
 
+@pytest.fixture(autouse=True)
+def count_requests(monkeypatch, record_property):
+    """Each test records how many requests it sent (property "requests" in --junitxml),
+    so the suite's size can be summed and kept in check."""
+    sent = [0]
+    original = Client.request
+
+    def counting(self, **request):
+        sent[0] += 1
+        return original(self, **request)
+
+    monkeypatch.setattr(Client, "request", counting)
+    yield
+    record_property("requests", sent[0])
+
+
+@pytest.fixture
+def world(world):
+    """The URL walk's world, plus a course that ended for the deelnemer, with its nazit
+    planned: the nazorg pages then show their per-group forms (the reminder choices
+    once gave a 500 for a group that is not a number), so the suite attacks them too."""
+    import datetime
+
+    from django.utils import timezone
+
+    from nazorg.planning import plan_nazit
+    from tests.factories import AanbodFactory, BijeenkomstFactory, GroepFactory, LidmaatschapFactory
+
+    vandaag = timezone.localdate()
+    afgelopen = GroepFactory(
+        aanbod=AanbodFactory(soort="cursus"),
+        naam="Afgelopen cursus",
+        startdatum=vandaag - datetime.timedelta(days=60),
+        einddatum=vandaag - datetime.timedelta(days=3),
+    )
+    BijeenkomstFactory(groep=afgelopen, begint_om=timezone.now() - datetime.timedelta(days=3))
+    LidmaatschapFactory(groep=afgelopen, user=world.deelnemer, rol=Lidmaatschap.Rol.DEELNEMER)
+    plan_nazit(afgelopen)
+    world.afgelopen_groep = afgelopen
+    return world
+
+
 @pytest.fixture
 def role_client(world):
     """role_client("facilitator", csrf=False) -> a fresh client logged in as that role."""

@@ -28,6 +28,7 @@ class Form:
     action: str  # absolute path on the test server
     fields: list = field(default_factory=list)
     submit: tuple | None = None  # (name, value) of the first named submit button
+    method: str = "post"
 
     def by_name(self):
         """One Field per name; radios and repeated names merged into options."""
@@ -48,6 +49,7 @@ class _FormParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.page_url = page_url
         self.forms = []
+        self.links = []
         self._form = None
         self._select = None
         self._textarea = None
@@ -55,10 +57,11 @@ class _FormParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):  # noqa: C901 - one branch per form element
         a = {k: (v or "") for k, v in attrs}
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
         if tag == "form":
-            if a.get("method", "get").lower() == "post":
-                action = urljoin(self.page_url, a.get("action") or self.page_url)
-                self._form = Form(action=action)
+            action = urljoin(self.page_url, a.get("action") or self.page_url)
+            self._form = Form(action=action, method=a.get("method", "get").lower())
             return
         form = self._form
         if form is None:
@@ -107,12 +110,24 @@ class _FormParser(HTMLParser):
             self._select = None
 
 
-def post_forms(html, page_url):
-    """Every <form method=post> of the page whose action stays on this site."""
+def _parsed(html, page_url):
     parser = _FormParser(page_url)
     parser.feed(html)
     parser.close()
-    return [f for f in parser.forms if not urlsplit(f.action).netloc]
+    return parser
+
+
+def post_forms(html, page_url):
+    """Every <form method=post> of the page whose action stays on this site."""
+    forms = _parsed(html, page_url).forms
+    return [f for f in forms if f.method == "post" and not urlsplit(f.action).netloc]
+
+
+def get_forms_and_links(html, page_url):
+    """The page's GET forms that stay on this site, and the href of every link."""
+    parser = _parsed(html, page_url)
+    forms = [f for f in parser.forms if f.method == "get" and not urlsplit(f.action).netloc]
+    return forms, parser.links
 
 
 class _InjectionScanner(HTMLParser):
