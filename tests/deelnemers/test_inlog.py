@@ -218,3 +218,17 @@ def test_a_password_reset_ends_the_wait_from_there(noor):
     response = poging(client, noor.email, "nieuw-wachtwoord-123", THUIS)
     assert response.status_code == 302
     assert ingelogd(client)
+
+
+def test_too_many_requests_get_a_calm_dutch_page(client, settings):
+    # allauth's own limits (here: reset-password requests) answer 429 with our template,
+    # not its bare English page.
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "reset_password": "1/m/ip"}
+    url = reverse("account_reset_password")
+    client.post(url, {"email": "een@example.org"}, REMOTE_ADDR=ELDERS)
+    response = client.post(url, {"email": "twee@example.org"}, REMOTE_ADDR=ELDERS)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Te veel pogingen in korte tijd" in html
+    assert f'href="{url}"' in html  # one tap to the form again
+    assert "Too Many Requests" not in html
