@@ -9,10 +9,11 @@ client built from `transport.client.hostname`: AttributeError, and the worker st
 
 Here the put-back (and the acknowledgement of a task that ran through the reconnect,
 which fails the same way on the old channel) is skipped when the connection is already
-gone. Nothing is lost by that: the message stays in Redis's "unacked" set (it is there while the task runs) and
-is delivered again after the visibility timeout, and it was only a "go" signal anyway:
-the reminder rows are the queue (nazorg/herinneringen.py). Settings select this
-transport with CELERY_BROKER_TRANSPORT when REDIS_URL is set.
+gone. Nothing is lost by that: the message stays in Redis's "unacked" set (it is there
+while the task runs) and is delivered again after the visibility timeout (at least once,
+as acks_late promises; for the reminder job it is only a "go" signal: the rows are the
+queue, nazorg/herinneringen.py). Settings select this transport with
+CELERY_BROKER_TRANSPORT when REDIS_URL is set.
 """
 
 import logging

@@ -45,11 +45,13 @@ import logging
 import smtplib
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -57,6 +59,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lib import mail as lib_mail
+from lib import smtp_stap
 
 from . import voorkeuren
 from .models import Herinnering, Melding
@@ -70,7 +73,7 @@ MAX_POGINGEN = len(BACKOFF_SECONDS)
 
 
 def lease_seconds() -> int:
-    return int(getattr(settings, "HERINNERING_LEASE_SECONDS", 600))
+    return int(getattr(settings, "HERINNERING_LEASE_SECONDS", 20))
 
 
 def message_id(herinnering_id: int) -> str:
@@ -102,11 +105,21 @@ def herstel_verlopen(now=None) -> int:
     mislukt = verlopen.filter(pogingen__gte=MAX_POGINGEN).update(
         status=S.MISLUKT, **VRIJ, laatste_fout="WorkerLost"
     )
+    # Only a row whose final dot went out may have been delivered (see THE WINDOW above).
+    onzeker = (
+        verlopen.filter(poging_op__isnull=False).count() if mislukt or verlopen.exists() else 0
+    )
     terug = verlopen.filter(pogingen__lt=MAX_POGINGEN).update(
         status=S.GEPLAND, **VRIJ, verstuur_op=now
     )
     if terug or mislukt:
-        logger.warning("Recovered %s reminders from a stopped worker (%s failed)", terug, mislukt)
+        logger.warning(
+            "Recovered %s reminders from a stopped worker (%s failed); %s of them may have "
+            "been delivered already and are resent with the same Message-ID",
+            terug,
+            mislukt,
+            onzeker,
+        )
     return terug + mislukt
 
 
@@ -129,7 +142,11 @@ def claim(batch: int, now=None) -> tuple[list[Herinnering], uuid.UUID]:
         if not ids:
             return [], token
         Herinnering.objects.filter(pk__in=ids, status=S.GEPLAND).update(
-            status=S.BEZIG, claim=token, geclaimd_op=now, pogingen=F("pogingen") + 1
+            status=S.BEZIG,
+            claim=token,
+            geclaimd_op=now,
+            poging_op=None,
+            pogingen=F("pogingen") + 1,
         )
         rijen = list(
             Herinnering.objects.filter(pk__in=ids, status=S.BEZIG, claim=token)
@@ -210,9 +227,33 @@ def maak_meldingen(rijen) -> None:
 # --- One batch ------------------------------------------------------------------------------
 
 
+@contextmanager
+def _vastleggen():
+    """One transaction whose commit does not wait for the WAL flush (PostgreSQL,
+    synchronous_commit off for this transaction only). The change is visible to every
+    other worker at once; the commit returns in ~0.1 ms instead of an fsync (~7 ms
+    median, 13 ms p90 measured on the development machine), which was most of the
+    window after the 250. What it risks: if the DATABASE SERVER itself crashes, the last
+    fraction of a second of such records can be lost. Each record only moves a row
+    forward after the fact, and the WAL keeps their order, so a lost record leaves the
+    row BEZIG: it is recovered after its lease and sent again with the same Message-ID.
+    A resend, never a lost reminder."""
+    with transaction.atomic():
+        if db.vendor == "postgresql":
+            with db.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        yield
+
+
+def _houd(rij, token):
+    """The row, only while this run still holds it (BEZIG with our token)."""
+    return Herinnering.objects.filter(pk=rij.pk, status=S.BEZIG, claim=token)
+
+
 def _record(rij, token, **velden) -> int:
-    """Move a row on, only while this run still holds it (BEZIG with our token)."""
-    return Herinnering.objects.filter(pk=rij.pk, status=S.BEZIG, claim=token).update(**velden)
+    """Move a row on, only while this run still holds it."""
+    with _vastleggen():
+        return _houd(rij, token).update(**velden)
 
 
 def _mislukt(rij, token, exc, now, telling):
@@ -232,6 +273,34 @@ def _mislukt(rij, token, exc, now, telling):
         )
         telling["later"] += 1
     logger.warning("Reminder %s not sent (%s), attempt %s", rij.pk, reden(exc), rij.pogingen)
+
+
+def _stuur(rij, token, connection, telling) -> bool:
+    """Email one row and record it VERZONDEN (see THE WINDOW in the module docstring).
+    False when the row was taken over by another run: then nothing was sent."""
+    begin = time.perf_counter()
+    bericht = bouw_mail(rij, connection)
+    try:
+        with smtp_stap.tot_de_punt(connection, bericht) as data:
+            # Everything but the final dot is with the server. 1: record the attempt and
+            # renew the lease, committed, only while we hold the row; else abandon.
+            nu = timezone.now()
+            if _record(rij, token, poging_op=nu, geclaimd_op=nu) != 1:
+                raise smtp_stap.Afgebroken
+            # 2: write "sent" now, send the dot, and commit as soon as the 250 is in.
+            # Without the 250 (error, timeout) the transaction rolls back.
+            with _vastleggen():
+                if not _houd(rij, token).update(
+                    status=S.VERZONDEN, **VRIJ, verzonden_op=nu, laatste_fout=""
+                ):
+                    raise smtp_stap.Afgebroken
+                data.punt()
+    except smtp_stap.Afgebroken:
+        telling["afgestaan"] += 1
+        return False
+    meting = (begin, data.punt_op, data.ontvangen_op, time.perf_counter())
+    telling.setdefault("metingen", []).append(meting)
+    return True
 
 
 def verwerk(rijen, token, connection, telling) -> None:
@@ -261,23 +330,21 @@ def verwerk(rijen, token, connection, telling) -> None:
         now = timezone.now()
         try:
             if per_email and rij.user.email:
-                connection.open()  # no-op when already open; reopens after an error
-                bouw_mail(rij, connection).send()
+                if not _stuur(rij, token, connection, telling):
+                    continue
+            else:
+                _record(rij, token, status=S.VERZONDEN, **VRIJ, verzonden_op=now, laatste_fout="")
         except (smtplib.SMTPException, OSError) as exc:
             _mislukt(rij, token, exc, now, telling)
             connection.close()  # a broken connection is opened afresh for the next row
             continue
-        # Recorded at once: this is the only window where a crash causes a resend.
-        _record(
-            rij, token, status=S.VERZONDEN, **VRIJ, verzonden_op=timezone.now(), laatste_fout=""
-        )
         telling["verzonden"] += 1
 
 
 def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None) -> dict:
     """Send every reminder that is due. Safe to run at any time, by several workers."""
     telling = dict.fromkeys(
-        ("hersteld", "verzonden", "later", "mislukt", "afgemeld", "teruggegeven"), 0
+        ("hersteld", "verzonden", "later", "mislukt", "afgemeld", "teruggegeven", "afgestaan"), 0
     )
     telling["hersteld"] = herstel_verlopen()
     connection = get_connection()
@@ -292,7 +359,31 @@ def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None) -> 
     finally:
         connection.close()
     telling["rondes"] = rondes
+    log_venster(telling.pop("metingen", []))
     return telling
+
+
+def log_venster(metingen) -> None:
+    """The measured window of this run, in the log (bin/chaos collects these lines).
+    Each meting: (send started, dot sent, 250 received, "sent" committed)."""
+    if not metingen:
+        return
+
+    def ms(waarden):
+        w = sorted(v * 1000 for v in waarden)
+        return w[len(w) // 2], w[min(len(w) - 1, int(len(w) * 0.9))], w[-1]
+
+    venster = ms(m[3] - m[1] for m in metingen)
+    logger.info(
+        "Reminders: crash window (final dot sent -> 'sent' committed) over %s mails: "
+        "median %.2f ms, p90 %.2f ms, max %.2f ms; of which waiting for the 250 median "
+        "%.2f ms, the commit median %.2f ms; whole send median %.2f ms",
+        len(metingen),
+        *venster,
+        ms(m[2] - m[1] for m in metingen)[0],
+        ms(m[3] - m[2] for m in metingen)[0],
+        ms(m[3] - m[0] for m in metingen)[0],
+    )
 
 
 def extra_engines(max_engines: int, per_engine: int) -> int:
