@@ -220,12 +220,15 @@ HEARTBEAT_MAX_AGE = envint("HEARTBEAT_MAX_AGE", max(120, HEARTBEAT_INTERVAL * 4)
 # How many worker processes may send nazit reminders side by side when many are due
 # (the worker's concurrency should be at least this; docker-compose runs 4).
 HERINNERING_ENGINES = envint("HERINNERING_ENGINES", 4)
-# Seconds between two runs of the reminder job (beat).
+# Seconds between two runs of the reminder job (beat), and how long a reminder stays with
+# a worker that stopped answering (0: EMAIL_TIMEOUT + 10 s, at least 20; see
+# nazorg/herinneringen.py, RECOVERY).
 HERINNERING_INTERVAL = envint("HERINNERING_INTERVAL", 10)
+HERINNERING_LEASE_SECONDS = envint("HERINNERING_LEASE_SECONDS", 0)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
     # Often, so rows a dead worker held are sent again soon after their short lease ends
-    # (nazorg/herinneringen.py); a tick that finds nothing due costs three small queries.
+    # (nazorg/herinneringen.py); a tick that finds nothing due costs four small queries.
     # A tick not started within the interval is dropped: the next one does the same work.
     "nazit-herinneringen": {
         "task": "nazorg.tasks.verstuur_herinneringen",

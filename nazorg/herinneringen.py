@@ -134,10 +134,9 @@ def herstel_verlopen(now=None) -> int:
     mislukt = verlopen.filter(pogingen__gte=MAX_POGINGEN).update(
         status=S.MISLUKT, **VRIJ, laatste_fout="WorkerLost"
     )
-    # Only a row whose final dot went out may have been delivered (see THE WINDOW above).
-    onzeker = (
-        verlopen.filter(poging_op__isnull=False).count() if mislukt or verlopen.exists() else 0
-    )
+    # Only a row whose attempt was recorded (2a) can have reached the server's final dot,
+    # so only these may have been delivered (see THE WINDOW above).
+    onzeker = verlopen.filter(poging_op__isnull=False).count()
     terug = verlopen.filter(pogingen__lt=MAX_POGINGEN).update(
         status=S.GEPLAND, **VRIJ, verstuur_op=now
     )
