@@ -108,9 +108,10 @@ def test_worker_reconnects_after_redis_restart_mid_task(tmp_path, monkeypatch):
     plan_nazit(groep)
     assert maak_due(Herinnering.objects.filter(moment__dagen_na_einde=14)) == 60
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    # Prefork, as in production: the task runs in a pool process while the main process
-    # loses the broker (the solo pool would hide the crash).
-    proc, log = start_worker(tmp_path, "--queues", queue, "--pool=prefork", "--concurrency=1")
+    # Prefork with two processes, as in production: the task runs in a pool process while
+    # the main process loses the broker (with the solo pool, or one process, the task is
+    # not held unacknowledged at that moment and the crash does not show).
+    proc, log = start_worker(tmp_path, "--queues", queue, "--pool=prefork", "--concurrency=2")
     log_path = tmp_path / "worker.log"
     try:
         with celery_app.connection_for_write(url) as conn:
