@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint layers format messages check-deploy bench loadtest audit-deps clean
+.PHONY: run test lint layers format messages check-deploy bench loadtest audit-deps chaos clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,10 @@ messages: $(VENV)/.installed-dev
 ## bench: generate a large academy in <db>_benchmark, time every key page (docs/performance.md)
 bench: $(VENV)/.installed-dev
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py benchmark $(BENCH_ARGS)
+
+## chaos: kill workers, restart Redis, run two of each: reminders lost/doubled (docs/reliability.md; not in `make test`)
+chaos: $(VENV)/.installed-dev
+	$(BIN)/python bin/chaos
 
 ## loadtest: gunicorn on 127.0.0.1 + locust, 50 users for 60 s (needs DATABASE_URL=postgres://...)
 loadtest: $(VENV)/.installed-dev

@@ -16,3 +16,5 @@ def bij_start_van_beat(sender=None, **kwargs):
     # academy-wide community space until then. Creating spaces is idempotent, so ask for
     # it once at start as well.
     app.send_task("nazorg.tasks.maak_ruimtes")
+    # Likewise, reminders that fell due while beat was down go out now, not a tick later.
+    app.send_task("nazorg.tasks.verstuur_herinneringen")

@@ -204,9 +204,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Keep retrying the broker for ever (None) instead of giving up after 100 tries, and let
+# a running task finish while the broker is away: the reminder batch keeps sending.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_TIMEZONE = "Europe/Amsterdam"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    # Redis with a fix so a worker survives a Redis restart (see herstelacademie/broker.py).
+    CELERY_BROKER_TRANSPORT = "herstelacademie.broker:Transport"
     CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "visibility_timeout": 3600}
 else:
     BROKER_DIR = VAR_DIR / "broker"
@@ -228,9 +234,21 @@ HERINNERING_ENGINES = envint("HERINNERING_ENGINES", 4)
 # /healthz shows which check failed only to 127.0.0.1 (the container's own healthcheck)
 # or to a request with this token in the X-Healthz-Token header; others get "ok"/"niet ok".
 HEALTHZ_TOKEN = envstr("HEALTHZ_TOKEN")
+# Seconds between two runs of the reminder job (beat), and how long a reminder stays with
+# a worker that stopped answering (0: EMAIL_TIMEOUT + 10 s, at least 20; see
+# nazorg/herinneringen.py, RECOVERY).
+HERINNERING_INTERVAL = envint("HERINNERING_INTERVAL", 10)
+HERINNERING_LEASE_SECONDS = envint("HERINNERING_LEASE_SECONDS", 0)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "herstelacademie.tasks.heartbeat", "schedule": HEARTBEAT_INTERVAL},
-    "nazit-herinneringen": {"task": "nazorg.tasks.verstuur_herinneringen", "schedule": 60},
+    # Often, so rows a dead worker held are sent again soon after their short lease ends
+    # (nazorg/herinneringen.py); a tick that finds nothing due costs four small queries.
+    # A tick not started within the interval is dropped: the next one does the same work.
+    "nazit-herinneringen": {
+        "task": "nazorg.tasks.verstuur_herinneringen",
+        "schedule": HERINNERING_INTERVAL,
+        "options": {"expires": HERINNERING_INTERVAL},
+    },
     "nazit-plannen": {"task": "nazorg.tasks.plan_nazit", "schedule": 24 * 3600},
     # A group's community space appears within the hour after its end date has passed.
     "community-ruimtes": {"task": "nazorg.tasks.maak_ruimtes", "schedule": 3600},

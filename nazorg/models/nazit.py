@@ -99,6 +99,9 @@ class Herinnering(models.Model):
     claim = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
     geclaimd_op = models.DateTimeField(null=True, blank=True)
     pogingen = models.PositiveSmallIntegerField(default=0)
+    # Set just before the final "." of SMTP DATA (herinneringen.py): a row recovered from a
+    # dead worker with this set may already have been delivered once.
+    poging_op = models.DateTimeField(null=True, blank=True)
     laatste_fout = models.CharField(max_length=500, blank=True)
     verzonden_op = models.DateTimeField(null=True, blank=True)
     antwoord = models.CharField(max_length=20, choices=Antwoord.choices, blank=True)
