@@ -104,7 +104,27 @@ class GedeeldQuerySet(models.QuerySet):
         return self.filter(Q(auteur=user) | _gedeeld_met(user))
 
 
-class Reflectie(models.Model):
+class Deelbaar:
+    """What a shareable item (Reflectie, Steunplan) does on save: a shared item always has
+    its sharing moment, without which no facilitator could read it (see
+    facilitator_sinds); a private one never has one. Code paths that set it themselves
+    win. A plain mixin (no fields), so the models' migrations do not change."""
+
+    def save(self, *args, **kwargs):
+        if self.gedeeld and self.gedeeld_op is None:
+            self.gedeeld_op = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "gedeeld_op"}
+        elif not self.gedeeld:
+            self.gedeeld_op = None
+        super().save(*args, **kwargs)
+
+    @property
+    def gedeeld(self) -> bool:
+        return self.zichtbaarheid != Zichtbaarheid.ALLEEN_IK
+
+
+class Reflectie(Deelbaar, models.Model):
     auteur = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -160,21 +180,6 @@ class Reflectie(models.Model):
     def __str__(self):
         # Never the text: this shows up in admin lists and error reports.
         return _("Reflection #%(pk)s") % {"pk": self.pk}
-
-    def save(self, *args, **kwargs):
-        # A shared entry always has its sharing moment: without it no facilitator could
-        # read it (see facilitator_sinds). Code paths that set it themselves win.
-        if self.gedeeld and self.gedeeld_op is None:
-            self.gedeeld_op = timezone.now()
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "gedeeld_op"}
-        elif not self.gedeeld:
-            self.gedeeld_op = None
-        super().save(*args, **kwargs)
-
-    @property
-    def gedeeld(self) -> bool:
-        return self.zichtbaarheid != Zichtbaarheid.ALLEEN_IK
 
 
 class Leesmoment(models.Model):
@@ -322,7 +327,7 @@ class VerhaalVersie(models.Model):
         return _("Version #%(pk)s") % {"pk": self.pk}
 
 
-class Steunplan(models.Model):
+class Steunplan(Deelbaar, models.Model):
     """ "Mijn steunplan": one personal support plan per person, in their own words (after
     WRAP: what keeps me well, early signs, what helps then, people to call, places to go).
 
@@ -371,21 +376,6 @@ class Steunplan(models.Model):
     def __str__(self):
         # Never the text: this shows up in admin lists and error reports.
         return _("Support plan #%(pk)s") % {"pk": self.pk}
-
-    def save(self, *args, **kwargs):
-        # As for Reflectie: a shared plan always has its sharing moment (facilitators
-        # read only what was shared since they joined); a private one never has one.
-        if self.gedeeld and self.gedeeld_op is None:
-            self.gedeeld_op = timezone.now()
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "gedeeld_op"}
-        elif not self.gedeeld:
-            self.gedeeld_op = None
-        super().save(*args, **kwargs)
-
-    @property
-    def gedeeld(self) -> bool:
-        return self.zichtbaarheid != Zichtbaarheid.ALLEEN_IK
 
 
 class SteunplanLezing(models.Model):

@@ -139,15 +139,20 @@ class Lezer:
     aantal: int
 
 
-def gelezen_door(reflectie: Reflectie) -> list[Lezer]:
-    """Who read the entry: one line per reader, their latest read first. One query."""
+def lezers_uit(leesrijen) -> list[Lezer]:
+    """One line per reader, their latest read first, from a read log queryset (rows with
+    `lezer` and `gelezen_op`: Leesmoment, SteunplanLezing). One query."""
     rijen = (
-        Leesmoment.objects.filter(reflectie=reflectie)
-        .values("lezer", "lezer__roepnaam")
+        leesrijen.values("lezer", "lezer__roepnaam")
         .annotate(laatst=Max("gelezen_op"), aantal=Count("pk"))
         .order_by("-laatst", "lezer")
     )
     return [Lezer(r["lezer__roepnaam"], r["laatst"], r["aantal"]) for r in rijen]
+
+
+def gelezen_door(reflectie: Reflectie) -> list[Lezer]:
+    """Who read the entry."""
+    return lezers_uit(Leesmoment.objects.filter(reflectie=reflectie))
 
 
 # --- What was shared with a group ----------------------------------------------------------

@@ -10,16 +10,15 @@ reflections); this module only builds on it. The text is never logged, never put
 message, a title or a URL. Every function runs a fixed number of queries.
 """
 
-import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from groepen.models import Groep, Lidmaatschap
 
 from .models import Steunplan, SteunplanLezing, Zichtbaarheid
+from .reflectie import Lezer, lezers_uit
 
 # Per part, as much as a person could want to write; checked in the form, never cut off.
 DEEL_MAX = 5_000
@@ -148,22 +147,9 @@ def registreer_lezing(plan: Steunplan, lezer) -> None:
         SteunplanLezing.objects.create(steunplan=plan, lezer=lezer)
 
 
-@dataclass(frozen=True)
-class Lezer:
-    naam: str
-    laatst: datetime.datetime
-    aantal: int
-
-
 def gelezen_door(plan: Steunplan) -> list[Lezer]:
-    """Who read the plan: one line per reader, latest read first. One query."""
-    rijen = (
-        SteunplanLezing.objects.filter(steunplan=plan)
-        .values("lezer", "lezer__roepnaam")
-        .annotate(laatst=Max("gelezen_op"), aantal=Count("pk"))
-        .order_by("-laatst", "lezer")
-    )
-    return [Lezer(r["lezer__roepnaam"], r["laatst"], r["aantal"]) for r in rijen]
+    """Who read the plan: one line per reader, latest read first (as for reflections)."""
+    return lezers_uit(SteunplanLezing.objects.filter(steunplan=plan))
 
 
 def verwijder(user) -> None:
