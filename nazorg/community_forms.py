@@ -96,10 +96,11 @@ class BewerkForm(forms.Form):
     """Edit your own post; the title only for the first post of a thread. Checks live in
     bewerken.bewerk(), so their messages land next to the field and nothing is lost."""
 
-    titel = forms.CharField(label=_("Title"), required=False, max_length=TITEL_MAX)
+    # No max_length here: bewerk() says how long is too long (and a browser's maxlength
+    # would silently cut off pasted text).
+    titel = forms.CharField(label=_("Title"), required=False)
     tekst = forms.CharField(
         label=_("Your message"),
-        max_length=POST_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
         help_text=_("Plain text. Links start with https://"),
