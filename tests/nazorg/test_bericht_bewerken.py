@@ -341,3 +341,28 @@ def test_thread_query_count_flat_with_edited_and_taken_back_posts(
     _vul(draad, mensen, 20)
     with django_assert_num_queries(len(klein.captured_queries)):
         client.get(url)
+
+
+# --- Privacy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("berichten", ["verwijderen", "anoniem"])
+def test_erasure_removes_earlier_versions(cohort, draad, berichten):
+    from privacy import verwijderen
+    from privacy.models import Verwijderverzoek
+
+    _r, mensen, _f = cohort
+    _d, eerste = draad
+    eerste.eerste = True
+    bewerken.bewerk(eerste, "Nieuwe tekst", "Slecht geslapen")
+    antwoord = Bericht.objects.get(auteur=mensen[1])
+    antwoord.eerste = False
+    bewerken.bewerk(antwoord, "Ander antwoord")
+    keuze = {
+        "verwijderen": Verwijderverzoek.Berichten.VERWIJDEREN,
+        "anoniem": Verwijderverzoek.Berichten.ANONIEM,
+    }[berichten]
+    assert verwijderen.verwijder_account(mensen[0], berichten=keuze)
+    assert not BerichtVersie.objects.filter(bericht_id=eerste.pk).exists()
+    # Someone else's history stays.
+    assert BerichtVersie.objects.filter(bericht=antwoord).exists()
