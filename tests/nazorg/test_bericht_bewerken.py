@@ -366,3 +366,16 @@ def test_erasure_removes_earlier_versions(cohort, draad, berichten):
     assert not BerichtVersie.objects.filter(bericht_id=eerste.pk).exists()
     # Someone else's history stays.
     assert BerichtVersie.objects.filter(bericht=antwoord).exists()
+
+
+def test_moderation_queue_says_a_post_was_taken_back(client, cohort, draad):
+    _r, mensen, facilitator = cohort
+    _d, eerste = draad
+    Moderatiezaak.objects.create(bericht=eerste, soort=Moderatiezaak.Soort.SIGNAAL)
+    client.force_login(mensen[0])
+    client.post(_url("bericht_terugnemen", eerste))
+    client.force_login(facilitator)
+    response = client.get(reverse("moderatie"), **EN)
+    assert response.status_code == 200
+    assert b"This person took back their message." in response.content
+    assert b"Ik sliep slecht" not in response.content
