@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("nazorg", "0007_community_toegang_kijkuren_moderatoren"),
+        ("nazorg", "0008_herinnering_poging_op"),
     ]
 
     operations = [
