@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import community
+from . import bewerken, community
 from .models import POST_MAX, TITEL_MAX, Moderatiezaak
 
 MELD_MAX = Moderatiezaak._meta.get_field("reden").max_length
@@ -90,3 +90,48 @@ class MeldForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only the facilitators who look after this space read this."),
     )
+
+
+class BewerkForm(forms.Form):
+    """Edit your own post; the title only for the first post of a thread. Checks live in
+    bewerken.bewerk(), so their messages land next to the field and nothing is lost."""
+
+    # No max_length here: bewerk() says how long is too long (and a browser's maxlength
+    # would silently cut off pasted text).
+    titel = forms.CharField(label=_("Title"), required=False)
+    tekst = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text=_("Plain text. Links start with https://"),
+    )
+
+    def __init__(self, *args, bericht, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"tekst": bericht.tekst, "titel": bericht.draad.titel if bericht.eerste else ""},
+        )
+        super().__init__(*args, **kwargs)
+        self.bericht = bericht
+        self.gewijzigd = False
+        if not bericht.eerste:
+            del self.fields["titel"]
+
+    def teksten(self):
+        return [self.data.get("titel", ""), self.data.get("tekst", "")]
+
+    def is_valid(self):
+        if not super().is_valid():
+            return False
+        try:
+            self.gewijzigd = bewerken.bewerk(
+                self.bericht, self.cleaned_data["tekst"], self.cleaned_data.get("titel")
+            )
+        except ValidationError as fout:
+            if hasattr(fout, "error_dict"):
+                for veld, berichten in fout.message_dict.items():
+                    self.add_error(veld if veld in self.fields else None, berichten)
+            else:
+                self.add_error(None, fout.messages)
+            return False
+        return True

@@ -255,3 +255,41 @@ def _registreer_toegang():
 
 
 _registreer_toegang()
+
+
+# --- Earlier versions of edited posts (nazorg/bewerken.py) ----------------------------------
+# A provider of its own, so this block merges apart from the blocks above.
+
+
+def _wis_versies(user, wiskeuzes) -> None:
+    from .models import BerichtVersie
+
+    # Before the posts themselves (step 30): also when the posts are kept without a name,
+    # the earlier texts go; nobody needs them once the person has left.
+    BerichtVersie.objects.filter(bericht__auteur=user).delete()
+
+
+def _registreer_versies():
+    from .models import BerichtVersie
+
+    # fmt: off
+    secties = (
+        Sectie("community_versies", _l("Community: earlier versions of your posts"),
+               lambda u: BerichtVersie.objects.filter(bericht__auteur=u)
+               .order_by("vervangen_op", "pk"), (
+            V("bericht", _l("Post number"), "bericht_id"),
+            V("vervangen_op", _l("Replaced on")),
+            V("titel", _l("Title")), V("tekst", _l("Your message"), lang=True),
+        ), volgorde=101, modellen=(BerichtVersie,)),
+    )
+    # fmt: on
+    registreer(
+        Provider(
+            naam="nazorg_versies",
+            secties=secties,
+            wissers=(Wisser(29, _wis_versies, modellen=(BerichtVersie,)),),
+        )
+    )
+
+
+_registreer_versies()

@@ -162,6 +162,9 @@ class Bericht(models.Model):
     signaal = models.BooleanField(default=False)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     bewerkt_op = models.DateTimeField(null=True, blank=True)
+    # Taken back by its writer: the text is erased (tekst = ""), the row stays so the
+    # replies keep their place (nazorg/bewerken.py).
+    teruggenomen_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("post")
@@ -174,6 +177,25 @@ class Bericht(models.Model):
 
     def __str__(self):
         return _("Post #%(pk)s") % {"pk": self.pk}
+
+
+class BerichtVersie(models.Model):
+    """An earlier text of an edited post (and the thread title, for a first post), kept
+    so moderators can see what changed. Erased when the post is taken back."""
+
+    bericht = models.ForeignKey(Bericht, on_delete=models.CASCADE, related_name="versies")
+    tekst = EncryptedTextField(blank=True)
+    titel = EncryptedTextField(blank=True)
+    vervangen_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("earlier version of a post")
+        verbose_name_plural = _("earlier versions of posts")
+        ordering = ["vervangen_op", "pk"]
+        indexes = [models.Index(fields=["bericht", "vervangen_op"])]
+
+    def __str__(self):
+        return f"{self.bericht_id} @ {self.vervangen_op:%Y-%m-%d %H:%M}"
 
 
 class HerkenIk(models.Model):

@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST
 
+from lib.hulp import toon_hulp_bij_signaal
 from lib.urls import veilige_next
 
-from .. import community, moderatie, rust, toegang
-from ..community_forms import DraadForm, MeldForm, ReactieForm
+from .. import bewerken, community, moderatie, rust, toegang
+from ..community_forms import BewerkForm, DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
 WELKOM_TERUG = _l(
@@ -210,6 +211,55 @@ def dempen(request, pk):
     return redirect("draad", pk=draad.pk)
 
 
+def _naar_bericht(bericht):
+    return redirect(reverse("draad", kwargs={"pk": bericht.draad_id}) + f"#bericht-{bericht.pk}")
+
+
+def _geweigerd(request, bericht, reden):
+    context = {"bericht": bericht, "draad": bericht.draad, "reden": reden}
+    return render(request, "nazorg/community/geweigerd.html", context, status=403)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@richtlijnen_vereist
+def bericht_bewerken(request, pk):
+    bericht = bewerken.eigen_bericht_voor(request.user, pk)
+    if (reden := bewerken.weigering(bericht)) is not None:
+        return _geweigerd(request, bericht, reden)
+    form = BewerkForm(request.POST or None, bericht=bericht)
+    status = 200
+    if request.method == "POST":
+        # Also when the input is refused: the words were written all the same.
+        toon_hulp_bij_signaal(request, *form.teksten())
+        if form.is_valid():
+            if not form.gewijzigd:
+                messages.info(request, _("Nothing changed."))
+            elif bericht.status == community.Status.VASTGEHOUDEN:
+                messages.info(
+                    request,
+                    _("Saved. A facilitator will look at your message before others see it."),
+                )
+            else:
+                messages.success(request, _("Your message is changed."))
+            return _naar_bericht(bericht)
+        status = 400
+    context = {"bericht": bericht, "draad": bericht.draad, "form": form}
+    return render(request, "nazorg/community/bewerken.html", context, status=status)
+
+
+@require_POST
+@login_required
+@richtlijnen_vereist
+def bericht_terugnemen(request, pk):
+    bericht = bewerken.eigen_bericht_voor(request.user, pk)
+    if (reden := bewerken.weigering(bericht)) is not None:
+        return _geweigerd(request, bericht, reden)
+    bewerken.neem_terug(bericht)
+    messages.success(request, _("Your message is taken back. The replies stay."))
+    return _naar_bericht(bericht)
+
+
 urlpatterns = [
     path("community/", community_view, name="community"),
     path("community/richtlijnen/", richtlijnen, name="richtlijnen"),
@@ -218,4 +268,6 @@ urlpatterns = [
     path("community/draad/<int:pk>/dempen/", dempen, name="dempen"),
     path("community/bericht/<int:pk>/herken-ik/", herken_ik, name="herken_ik"),
     path("community/bericht/<int:pk>/melden/", melden, name="melden"),
+    path("community/bericht/<int:pk>/bewerken/", bericht_bewerken, name="bericht_bewerken"),
+    path("community/bericht/<int:pk>/terugnemen/", bericht_terugnemen, name="bericht_terugnemen"),
 ]

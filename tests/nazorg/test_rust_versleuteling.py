@@ -98,7 +98,8 @@ def test_data_migration_encrypts_existing_rows_and_back():
         assert len(waarden) == 503
         assert all(w.startswith("gAAAA") for w in waarden)
         assert Draad.objects.get().titel == TITEL
-        assert Bericht.objects.order_by("pk").last().tekst == f"{OPENING} 500"
+        # Only the text: columns added after 0005 are not there yet at this point.
+        assert Bericht.objects.only("tekst").order_by("pk").last().tekst == f"{OPENING} 500"
         assert Moderatiezaak.objects.get().reden == MELDREDEN
 
         # Back: plain text again, nothing lost.

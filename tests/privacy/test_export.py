@@ -36,6 +36,7 @@ from herstelmodel.models import (
 )
 from nazorg.models import (
     Bericht,
+    BerichtVersie,
     CommunityPauze,
     CommunityWelkom,
     Demping,
@@ -121,6 +122,8 @@ def alles(groep, deelnemer, facilitator, v1):
     ander_bericht = Bericht.objects.create(draad=andere_draad, auteur=ander, tekst="ANDER-BERICHT")
     Bericht.objects.create(draad=andere_draad, auteur=deelnemer, tekst="EIGEN-REACTIE")
     HerkenIk.objects.create(bericht=ander_bericht, user=deelnemer)
+    BerichtVersie.objects.create(bericht=eigen_bericht, tekst="EIGEN-EERDERE-VERSIE")
+    BerichtVersie.objects.create(bericht=ander_bericht, tekst="ANDER-EERDERE-VERSIE")
     HerkenIk.objects.create(bericht=eigen_bericht, user=ander)
     Moderatiezaak.objects.create(
         bericht=ander_bericht, soort="gemeld", gemeld_door=deelnemer, reden="EIGEN-MELDREDEN"
@@ -183,6 +186,7 @@ EIGEN = (
     "EIGEN-DRAAD",
     "EIGEN-BERICHT",
     "EIGEN-REACTIE",
+    "EIGEN-EERDERE-VERSIE",
     "EIGEN-MELDREDEN",
     "BESLUIT-VOOR-JOU",
     "EIGEN-MELDING",
@@ -195,6 +199,7 @@ VAN_ANDEREN = (
     "ANDER-VERHAAL",
     "ANDER-DRAAD",
     "ANDER-BERICHT",
+    "ANDER-EERDERE-VERSIE",
     "ANDER-MELDREDEN",
     "ANDER-MELDING",
     "ANDER-STEUNPLAN",

@@ -88,3 +88,27 @@ EXPECTED.update(
         ),
     }
 )
+
+
+def _eigen_bericht(world):
+    """A reply written by world.deelnemer: only its author edits or takes it back; the
+    facilitator (a moderator here, not the author) gets 404 like everyone else."""
+    from nazorg.models import Bericht
+
+    draad = _bericht(world).draad
+    bericht = Bericht.objects.filter(draad=draad, auteur=world.deelnemer).first()
+    if bericht is None:
+        bericht = Bericht.objects.create(draad=draad, auteur=world.deelnemer, tekst="Van mij")
+    return {"pk": bericht.pk}
+
+
+EXPECTED.update(
+    {
+        "bericht_bewerken": Case(
+            {A: LOGIN, OUT: 404, D: 200, F: 404, C: 404}, kwargs=_eigen_bericht
+        ),
+        "bericht_terugnemen": Case(
+            {A: LOGIN, OUT: 404, D: 302, F: 404, C: 404}, kwargs=_eigen_bericht, method="post"
+        ),
+    }
+)
