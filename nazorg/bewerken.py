@@ -8,17 +8,20 @@ quietly undo the decision).
 
 Taking back erases the words, not the row: the text, its earlier versions and a shared
 story go, the post stays in place as "taken back", so the replies under it keep their
-context. A first post keeps its thread, its title and its replies.
+context. A first post keeps its thread and its replies; its title (also the writer's
+words) becomes a neutral one, as when an account is erased.
 
 A new signal word in an edit is treated as in a new post (moderatie.na_plaatsen): a case
 for the facilitators and, under the "hold" policy, the post waits. Fixing a typo in a
 post whose signal words were already seen opens no second case.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lib.signaal import signaalwoorden_in
@@ -28,6 +31,7 @@ from .models import (
     TITEL_MAX,
     Bericht,
     BerichtVersie,
+    Draad,
     HerkenIk,
     Moderatiezaak,
     Ruimte,
@@ -146,3 +150,7 @@ def neem_terug(bericht) -> None:
         bericht.getuigenis = None
         bericht.teruggenomen_op = timezone.now()
         bericht.save(update_fields=["tekst", "getuigenis", "teruggenomen_op"])
+        if getattr(bericht, "eerste", False):
+            with translation.override(settings.LANGUAGE_CODE):
+                neutraal = _("Conversation")
+            Draad.objects.filter(pk=bericht.draad_id).update(titel=neutraal)

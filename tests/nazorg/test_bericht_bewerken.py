@@ -258,6 +258,10 @@ def test_take_back_first_post_keeps_thread_and_replies_and_erases_text(client, c
         assert cursor.fetchone()[0] == 0
     assert Draad.objects.filter(pk=draad.pk, status=Status.ZICHTBAAR).exists()
     assert draad.berichten.count() == 2
+    # The title was the writer's words too: a neutral one, as when an account is erased.
+    draad.refresh_from_db()
+    assert draad.titel == "Gesprek"
+    assert "Slecht geslapen" not in str(list(Draad.objects.values_list("titel", flat=True)))
     # Everyone sees it was taken back; the reply stays; no buttons on the empty post.
     client.force_login(mensen[2])
     response = client.get(reverse("draad", args=[draad.pk]), **EN)
