@@ -30,7 +30,7 @@ def test_noor_replies_and_sam_is_told(page, new_page, url):
     submit(page, page.locator("#reactie-form button[type='submit']"))
     reactie = Bericht.objects.filter(draad=draad, auteur=noor).get()
 
-    # Sam, on her own phone: the count in the menu (the phone's short menu shows it).
+    # Sam, on her own phone: the count in the menu (a bell on the phone's key row).
     sam_page = new_page()
     login(sam_page, url, "deelnemer@demo.nl")
     verwacht = gesprekmeldingen.aantal_ongelezen(users.get(pk=sam.pk))
@@ -38,6 +38,10 @@ def test_noor_replies_and_sam_is_told(page, new_page, url):
     link = sam_page.locator(".nav-kort a[href='/meldingen/']")
     assert link.is_visible()
     assert link.locator(".teller").inner_text() == str(verwacht)
+    woorden = "1 ongelezen melding" if verwacht == 1 else f"{verwacht} ongelezen meldingen"
+    assert link.locator(".visueel-verborgen").inner_text() == f"Meldingen, {woorden}"
+    # The phone header stays compact (tests/e2e/test_opmaak.py): one row under the brand.
+    assert sam_page.locator(".site-header").bounding_box()["height"] < 844 / 6
     screenshot(sam_page, "gesprekmeldingen-menu")
     submit(sam_page, link)
 
@@ -56,6 +60,6 @@ def test_noor_replies_and_sam_is_told(page, new_page, url):
     assert melding.gelezen_op is not None
     teller = sam_page.locator(".nav-kort a[href='/meldingen/'] .teller")
     if verwacht == 1:
-        assert teller.count() == 0
+        assert teller.count() == 0  # nothing unread: no bell
     else:
         assert teller.inner_text() == str(verwacht - 1)

@@ -257,14 +257,16 @@ def test_the_menu_shows_the_unread_count_in_one_query(client, cohort):
     with CaptureQueriesContext(connection) as q:
         page = client.get(reverse("mijn_gegevens"), **NL).content.decode()
     assert len(melding_queries(q.captured_queries)) == 1
-    # Both menus (wide and phone) show it; a screen reader hears it in words.
-    assert page.count('<span class="teller" aria-hidden="true">2</span>') == 2
-    assert ", 2 ongelezen meldingen" in page
+    # The wide menu, the phone's bell and its Menu show it; a screen reader hears words.
+    assert page.count('<span class="teller" aria-hidden="true">2</span>') == 3
+    assert page.count(", 2 ongelezen meldingen</span>") == 3
+    assert 'class="nav-bel"' in page
     # Nothing unread: no badge.
     gesprekmeldingen.alles_gelezen(sam)
     page = client.get(reverse("mijn_gegevens"), **NL).content.decode()
     assert 'class="teller"' not in page
-    assert re.search(r">Meldingen</a>", page)
+    assert "nav-bel" not in page  # no bell on the phone's key row, the Menu has the link
+    assert len(re.findall(r">Meldingen</a>", page)) == 2
 
 
 def test_visitors_cost_no_query(client, django_assert_num_queries, db):
