@@ -307,3 +307,16 @@ def test_500_unread_pages_by_50_with_flat_queries(client, cohort, django_assert_
     with django_assert_num_queries(len(een)):
         r = client.get(url + "?pagina=10")
     assert len(r.context["items"]) == 50
+
+
+def test_a_title_with_a_muted_word_is_left_out(client, cohort):
+    ruimte, (sam, noor, ayla), _f = cohort
+    eerste = start(ruimte, noor, titel="Over drank en mij")
+    reageer(eerste.draad, sam)
+    reageer(eerste.draad, ayla)
+    rust.bewaar_woorden(sam, ["drank"])
+    page = pagina(client, sam)
+    assert "Ayla reageerde in een gesprek" in page
+    assert "drank" not in page.lower()
+    # Noor, who muted nothing, reads the title.
+    assert "Ayla reageerde in “Over drank en mij”" in pagina(client, noor)
