@@ -320,3 +320,17 @@ def test_a_title_with_a_muted_word_is_left_out(client, cohort):
     assert "drank" not in page.lower()
     # Noor, who muted nothing, reads the title.
     assert "Ayla reageerde in “Over drank en mij”" in pagina(client, noor)
+
+
+def test_a_held_reply_is_told_only_once_a_facilitator_lets_it_through(cohort):
+    ruimte, (sam, noor, _a), facilitator = cohort
+    Ruimte.objects.filter(pk=ruimte.pk).update(signaalbeleid=Ruimte.Signaalbeleid.VASTHOUDEN)
+    eerste = start(ruimte, sam)
+    reactie = reageer(
+        type(eerste.draad).objects.get(pk=eerste.draad_id), noor, "Ik wil niet meer leven"
+    )
+    assert reactie.status == "vastgehouden"
+    assert gesprekmeldingen.aantal_ongelezen(type(sam).objects.get(pk=sam.pk)) == 0
+    zaak = Moderatiezaak.objects.get(bericht=reactie)
+    moderatie.besluit(zaak, facilitator, Moderatiezaak.Besluit.GEEN_ACTIE)
+    assert gesprekmeldingen.aantal_ongelezen(type(sam).objects.get(pk=sam.pk)) == 1
