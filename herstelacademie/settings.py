@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "herstelacademie.context_processors.navigation",
                 "privacy.context_processors.verwijderverzoek",
+                "nazorg.context_processors.meldingen",
             ],
         },
     },

@@ -7,7 +7,8 @@ class NazorgConfig(AppConfig):
     verbose_name = _("Aftercare")
 
     def ready(self):
-        from . import audit, nieuwe_facilitator
+        from . import audit, gesprekmeldingen, nieuwe_facilitator
 
         audit.register()
+        gesprekmeldingen.connect()
         nieuwe_facilitator.connect()

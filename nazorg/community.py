@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from groepen.models import Groep
 from herstelmodel.models import VerhaalVersie
 
+from . import gesprekmeldingen
 from .models import (
     POST_MAX,
     RICHTLIJNEN_VERSIE,
@@ -271,6 +272,7 @@ def plaats_bericht(user, doel, tekst, anoniem=False, titel=None, getuigenis=Fals
         )
         # Signal words (title included): flagged, maybe held, a case for the facilitators.
         bericht.hulp_nu = na_plaatsen(bericht)
+        gesprekmeldingen.na_reactie(bericht)  # who started or replied in it hears of it
         if bericht.status == Status.ZICHTBAAR:
             Draad.objects.filter(pk=draad.pk).update(laatste_activiteit=nu)
     return bericht

@@ -84,3 +84,13 @@ class AanwezigheidForm(forms.Form):
     def __init__(self, *args, herinneringen=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanwezig"].choices = [(h.pk, h.user.roepnaam) for h in herinneringen]
+
+
+class GesprekmeldingForm(forms.ModelForm):
+    """Which community notifications a person wants (nazorg/gesprekmeldingen.py)."""
+
+    class Meta:
+        from .models import GesprekmeldingVoorkeur
+
+        model = GesprekmeldingVoorkeur
+        fields = ["reacties", "herken_ik", "moderatie"]

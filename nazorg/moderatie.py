@@ -29,6 +29,7 @@ from audit.models import AuditEvent
 from groepen.models import Lidmaatschap
 from lib.signaal import bevat_signaalwoord
 
+from . import gesprekmeldingen
 from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Moderator, Ruimte, Status
 
 Besluit = Moderatiezaak.Besluit
@@ -226,9 +227,12 @@ def _link(naam, pk) -> str:
 
 
 def _meld_auteur(bericht, titel: str, link: str) -> None:
-    if bericht.auteur_id is None:
+    # The writer may have switched these off (nazorg/gesprekmeldingen.py).
+    if bericht.auteur_id is None or not gesprekmeldingen.wil(bericht.auteur_id, "moderatie"):
         return
-    Melding.objects.create(user_id=bericht.auteur_id, titel=Truncator(titel).chars(200), link=link)
+    Melding.objects.create(
+        user_id=bericht.auteur_id, titel=Truncator(titel).chars(200), link=link, soort="moderatie"
+    )
 
 
 def besluit(zaak, user, keuze: str, reden: str = "") -> None:

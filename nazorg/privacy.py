@@ -293,3 +293,32 @@ def _registreer_versies():
 
 
 _registreer_versies()
+
+
+# --- Which community notifications a person wants (nazorg/gesprekmeldingen.py) ---------------
+# A provider of its own, so this block merges apart from the rest.
+
+
+def _registreer_gesprekmeldingen():
+    from .models import GesprekmeldingVoorkeur
+
+    def wis_voorkeur(user, wiskeuzes) -> None:
+        GesprekmeldingVoorkeur.objects.filter(user=user).delete()
+
+    # fmt: off
+    sectie = Sectie("gesprekmelding_voorkeur", _l("Community: which notifications you get"),
+                    lambda u: GesprekmeldingVoorkeur.objects.filter(user=u), (
+        V("reacties", _l("Replies")), V("herken_ik", _l("'I recognise this'")),
+        V("moderatie", _l("Moderation")),
+    ), volgorde=171, modellen=(GesprekmeldingVoorkeur,))
+    # fmt: on
+    registreer(
+        Provider(
+            naam="nazorg_gesprekmeldingen",
+            secties=(sectie,),
+            wissers=(Wisser(32, wis_voorkeur, modellen=(GesprekmeldingVoorkeur,)),),
+        )
+    )
+
+
+_registreer_gesprekmeldingen()

@@ -158,7 +158,17 @@ class NazorgVoorkeur(models.Model):
 
 
 class Melding(models.Model):
-    """An in-app notification. Short, no sensitive content: a title and a link."""
+    """An in-app notification. Short, no sensitive content: a title and a link.
+
+    Community notifications (nazorg/gesprekmeldingen.py) also point at the post they are
+    about, so they disappear when that post is hidden; their stored title holds no names
+    and no thread title (those are personal text, shown only live to members)."""
+
+    class Soort(models.TextChoices):
+        OVERIG = "", _("other")
+        REACTIE = "reactie", _("reply")
+        HERKEN_IK = "herken_ik", _("'I recognise this'")
+        MODERATIE = "moderatie", _("moderation")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen"
@@ -168,6 +178,12 @@ class Melding(models.Model):
     herinnering = models.OneToOneField(
         Herinnering, on_delete=models.CASCADE, null=True, blank=True, related_name="melding"
     )
+    soort = models.CharField(max_length=20, choices=Soort.choices, default="", blank=True)
+    bericht = models.ForeignKey(
+        "nazorg.Bericht", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # "Herken ik" is grouped: how many people the (unread) notification counts.
+    aantal = models.PositiveIntegerField(default=0)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     gelezen_op = models.DateTimeField(null=True, blank=True)
 
@@ -175,7 +191,24 @@ class Melding(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-aangemaakt_op"]
-        indexes = [models.Index(fields=["user", "gelezen_op"])]
+        indexes = [
+            models.Index(fields=["user", "gelezen_op"]),
+            models.Index(fields=["user", "-aangemaakt_op"], name="melding_user_nieuwste"),
+        ]
+        constraints = [
+            # Exactly once: one notification per reply per person, and at most one unread
+            # "Herken ik" notification per post (it is updated, not repeated).
+            models.UniqueConstraint(
+                fields=["user", "bericht"],
+                condition=Q(soort="reactie"),
+                name="melding_een_per_reactie",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "bericht"],
+                condition=Q(soort="herken_ik", gelezen_op__isnull=True),
+                name="melding_een_open_herken_ik",
+            ),
+        ]
 
     def __str__(self):
         return self.titel

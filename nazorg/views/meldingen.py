@@ -1,17 +1,18 @@
 """A person's own nazorg pages: reminder preferences and in-app notifications.
-Thin views: the logic lives in voorkeuren.py."""
+Thin views: the logic lives in voorkeuren.py and gesprekmeldingen.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import rust, voorkeuren
-from ..forms import KanaalForm
+from .. import gesprekmeldingen, rust, voorkeuren
+from ..forms import GesprekmeldingForm, KanaalForm
 from ..models import Melding
 
 
@@ -63,23 +64,60 @@ def nazorg_voorkeuren(request):
 @require_GET
 @login_required
 def meldingen(request):
-    # During a break from the community its notifications wait, unread (nazorg/rust.py).
-    eigen = rust.meldingen_voor(request.user, Melding.objects.filter(user=request.user))
-    pagina = Paginator(eigen, 20).get_page(request.GET.get("pagina"))
+    # Opening one marks it read (meldingen_open); a notice without a link has nothing to
+    # open, so seeing it is reading it. During a community break its notifications wait.
+    pagina = Paginator(gesprekmeldingen.pagina_lijst(request.user), gesprekmeldingen.PER_PAGINA)
+    pagina = pagina.get_page(request.GET.get("pagina"))
     items = list(pagina.object_list)
-    ongelezen = [m.pk for m in items if m.gelezen_op is None]
-    if ongelezen:
-        Melding.objects.filter(pk__in=ongelezen, user=request.user).update(
+    demper = rust.demper_voor(request.user)
+    for m in items:
+        m.tekst = gesprekmeldingen.lees(m, demper)
+    nieuw = {m.pk for m in items if m.gelezen_op is None}
+    zonder_link = [m.pk for m in items if m.gelezen_op is None and not m.link]
+    if zonder_link:
+        Melding.objects.filter(pk__in=zonder_link, user=request.user).update(
             gelezen_op=timezone.now()
         )
-    return render(
-        request,
-        "nazorg/meldingen.html",
-        {"pagina": pagina, "items": items, "nieuw": set(ongelezen)},
-    )
+    context = {"pagina": pagina, "items": items, "nieuw": nieuw}
+    return render(request, "nazorg/meldingen.html", context)
+
+
+@require_GET
+@login_required
+def meldingen_open(request, pk):
+    melding = gesprekmeldingen.open_melding(request.user, pk)
+    if melding is None:
+        raise Http404
+    # Only links the app wrote itself (a path on this site) are followed.
+    if melding.link.startswith("/") and not melding.link.startswith("//"):
+        return redirect(melding.link)
+    return redirect("meldingen")
+
+
+@require_POST
+@login_required
+def meldingen_gelezen(request):
+    gesprekmeldingen.alles_gelezen(request.user)
+    messages.success(request, _("All notifications are marked as read."))
+    return redirect("meldingen")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def meldingen_instellingen(request):
+    keuze = gesprekmeldingen.voorkeur(request.user)
+    form = GesprekmeldingForm(request.POST or None, instance=keuze)
+    if request.method == "POST" and form.is_valid():
+        gesprekmeldingen.zet_voorkeur(request.user, **form.cleaned_data)
+        messages.success(request, _("Your choices are saved."))
+        return redirect("meldingen")
+    return render(request, "nazorg/meldingen_instellingen.html", {"form": form})
 
 
 urlpatterns = [
     path("nazorg/voorkeuren/", nazorg_voorkeuren, name="nazorg_voorkeuren"),
     path("meldingen/", meldingen, name="meldingen"),
+    path("meldingen/<int:pk>/", meldingen_open, name="meldingen_open"),
+    path("meldingen/gelezen/", meldingen_gelezen, name="meldingen_gelezen"),
+    path("meldingen/instellingen/", meldingen_instellingen, name="meldingen_instellingen"),
 ]

@@ -43,6 +43,7 @@ from nazorg.models import (
     DigestVoorkeur,
     Draad,
     GedempteWoorden,
+    GesprekmeldingVoorkeur,
     Herinnering,
     HerkenIk,
     Melding,
@@ -157,6 +158,7 @@ def alles(groep, deelnemer, facilitator, v1):
     NazorgVoorkeur.objects.create(user=deelnemer, groep=None, per_email=False)
     Melding.objects.create(user=deelnemer, titel="EIGEN-MELDING", link="/nazorg/")
     Melding.objects.create(user=ander, titel="ANDER-MELDING")
+    GesprekmeldingVoorkeur.objects.create(user=deelnemer, herken_ik=False)
     KalenderFeed.objects.create(user=deelnemer)
     toestemming.accepteer(deelnemer, v1)
     record(AuditEvent.Soort.LOGIN, actor=deelnemer, betreft=deelnemer)
