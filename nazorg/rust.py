@@ -18,7 +18,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -114,14 +113,6 @@ def welkom_terug(user) -> bool:
     )
     pauze.welkom_getoond_op = nu
     return bool(getoond)
-
-
-def meldingen_voor(user, meldingen):
-    """The notifications to show: during a break, the ones about the community wait (they
-    stay unread and appear when the break is over)."""
-    if actieve_pauze(user) is None:
-        return meldingen
-    return meldingen.exclude(link__startswith=reverse("community"))
 
 
 # --- Muted words -----------------------------------------------------------------------------
