@@ -6,8 +6,9 @@
 Every count in `Sizes` is created exactly (the tests check this). Three years of history:
 groups of every kind of aanbod, weekly meetings, memberships with a waiting list and
 cancellations, attendance for past meetings, reflections (most private, some shared),
-herkenning moments, community spaces with threads and posts, nazit moments and due
-reminders. Everything is random but seeded, so two runs build the same academy.
+herkenning moments, community spaces with threads and posts, one long thread and the
+measured participant's notifications, nazit moments and due reminders. Everything is
+random but seeded, so two runs build the same academy.
 
 Reflection text, and community post text and thread titles, are encrypted per row by
 EncryptedTextField, as in production. That costs
@@ -20,15 +21,16 @@ import random
 from collections import defaultdict
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from deelnemers.models import User
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
 from herstelmodel.models import Herkenningsmoment, Reflectie, Stap, Zichtbaarheid
-from nazorg.models import Bericht, Herinnering, RichtlijnAkkoord, Ruimte
+from nazorg.models import Bericht, Draad, Herinnering, Melding, RichtlijnAkkoord, Ruimte
 from privacy.models import Privacyverklaring, Toestemming
 
 from .bulk import bulk, op_dag, verdeel
@@ -36,7 +38,6 @@ from .nazorg_data import NazorgBouwer
 
 # Known credentials of the generated accounts (they exist only in the benchmark database).
 PASSWORD = "benchmark-herstel-2026"  # noqa: S105 - benchmark accounts only
-TOTP_SECRET = "BENCHMARKHERSTELACADEMIE2345672"  # noqa: S105 - benchmark accounts only
 DOMEIN = "benchmark.invalid"
 JAREN = 3
 
@@ -81,13 +82,21 @@ class Sizes:
     reflecties: int = 100_000
     berichten: int = 20_000
     herinneringen: int = 10_000
+    # One person's load, the same in a small academy as in a large one (not scaled): the
+    # posts of one long thread (on top of `berichten`), and the measured participant's
+    # notifications (as many as there are replies for, up to this).
+    lange_draad: int = 300
+    meldingen: int = 500
 
     def scaled(self, factor: float) -> "Sizes":
         # At least a few groups, so every kind of aanbod and a running course exist.
         minimum = {"groepen": 12, "deelnemers": 30, "bijeenkomsten": 40}
+        vast = {"lange_draad", "meldingen"}
         return Sizes(
             **{
-                f.name: max(minimum.get(f.name, 1), round(getattr(self, f.name) * factor))
+                f.name: getattr(self, f.name)
+                if f.name in vast
+                else max(minimum.get(f.name, 1), round(getattr(self, f.name) * factor))
                 for f in dataclasses.fields(self)
             }
         )
@@ -105,6 +114,8 @@ class Academie:
     bijeenkomst: Bijeenkomst  # its most recent past meeting (the attendance register)
     aanbod: Aanbod
     ruimte: Ruimte  # the academy-wide community space (the busiest)
+    draad: Draad  # the long thread in it, started by the deelnemer
+    totp_secret: str  # the staff accounts' TOTP secret, new for every run
     deelnemers: list  # ids, for the load test
     facilitators: list
     coordinators: list
@@ -117,6 +128,8 @@ class _Bouwer(NazorgBouwer):
         self.log = log
         self.vandaag = timezone.localdate()
         self.nu = timezone.now()
+        # New for every run (a fixed one would be a key-looking literal in the repository).
+        self.totp_secret = generate_totp_secret()
 
     # --- people -----------------------------------------------------------------------
 
@@ -162,7 +175,7 @@ class _Bouwer(NazorgBouwer):
         self.coordinators = users[s.deelnemers + self.aantal_facilitators :]
         # Staff must have two-step verification, or every page sends them to set it up.
         for user in [*self.facilitators, *self.coordinators]:
-            TOTP.activate(user, TOTP_SECRET)
+            TOTP.activate(user, self.totp_secret)
         # Everyone accepted the community guidelines, so community pages open directly.
         bulk(RichtlijnAkkoord, [RichtlijnAkkoord(user=u) for u in self.deelnemers])
         # ... and the privacy statement in force, if one is published (else every page
@@ -431,6 +444,7 @@ def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie
         ("attendance", b.aanwezigheid),
         ("reflections and herkenning moments", b.reflecties),
         ("community", b.community),
+        ("a long thread and notifications", lambda: (b.lange_draad(), b.meldingen())),
         ("nazit moments and reminders", b.nazit),
     ]
     with transaction.atomic():
@@ -454,6 +468,8 @@ def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie
         bijeenkomst=geweest[-1],
         aanbod=groep.aanbod,
         ruimte=b.ruimte,
+        draad=b.draad,
+        totp_secret=b.totp_secret,
         deelnemers=[u.pk for u in b.deelnemers],
         facilitators=[u.pk for u in b.facilitators],
         coordinators=[u.pk for u in b.coordinators],
@@ -461,13 +477,18 @@ def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie
 
 
 def tel() -> dict:
-    """The sizes that matter, counted in the database."""
+    """The sizes that matter, counted in the database. `berichten` leaves out the posts
+    of the long thread (the one with the most posts), counted as `lange_draad`."""
+    langste = Draad.objects.annotate(n=Count("berichten")).order_by("-n", "pk").first()
+    lang = langste.n if langste else 0
     return {
         "deelnemers": User.objects.filter(email__startswith="deelnemer").count(),
         "groepen": Groep.objects.count(),
         "bijeenkomsten": Bijeenkomst.objects.count(),
         "aanwezigheden": Aanwezigheid.objects.count(),
         "reflecties": Reflectie.objects.count(),
-        "berichten": Bericht.objects.count(),
+        "berichten": Bericht.objects.count() - lang,
         "herinneringen": Herinnering.objects.count(),
+        "lange_draad": lang,
+        "meldingen": Melding.objects.filter(user__email=f"deelnemer0@{DOMEIN}").count(),
     }

@@ -70,6 +70,9 @@ PAGINAS = [
     ),
     Pagina("Mijn herstelpad", "deelnemer", "herstelpad"),
     Pagina("Community-ruimte", "deelnemer", "ruimte", lambda a: {"pk": a.ruimte.pk}),
+    # One person's load (issue #18): 500 notifications, most unread; a 300-post thread.
+    Pagina("Meldingen", "deelnemer", "meldingen"),
+    Pagina("Lange draad", "deelnemer", "draad", lambda a: {"pk": a.draad.pk}),
     Pagina("Facilitator home", "facilitator", "facilitator_home"),
     Pagina(
         "Gedeelde reflecties", "facilitator", "gedeelde_reflecties", lambda a: {"pk": a.groep.pk}

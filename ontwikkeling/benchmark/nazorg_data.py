@@ -1,14 +1,20 @@
-"""The nazorg part of the generated academy: community spaces, threads and posts, and
-nazit plans, moments and due reminders. Mixed into the builder in generate.py."""
+"""The nazorg part of the generated academy: community spaces, threads and posts, one
+long thread, the measured participant's notifications, and nazit plans, moments and due
+reminders. Mixed into the builder in generate.py."""
 
 import datetime
+from collections import defaultdict
+
+from django.urls import reverse
 
 from groepen.models import Aanbod
 from nazorg.models import (
     Bericht,
+    BerichtVersie,
     Draad,
     Herinnering,
     HerkenIk,
+    Melding,
     NazitMoment,
     NazitPlanMoment,
     Ruimte,
@@ -23,6 +29,10 @@ POSTS = [
     "Dank voor jullie reacties vorige keer. Het hielp echt.",
     "Tip: de bibliotheek heeft een leesclub, rustig en gezellig.",
 ]
+
+
+def _link(bericht) -> str:
+    return reverse("draad", kwargs={"pk": bericht.draad_id}) + f"#bericht-{bericht.pk}"
 
 
 class NazorgBouwer:
@@ -76,6 +86,103 @@ class NazorgBouwer:
             for b in rnd.sample(berichten, len(berichten) // 4)
         }
         bulk(HerkenIk, [HerkenIk(bericht_id=b, user_id=u) for b, u in herken])
+
+    def lange_draad(self):
+        """One long conversation in the academy-wide space, started by the measured
+        participant, who also writes every tenth reply: some posts edited (with their
+        earlier version), some anonymous, a few hidden, "Herken ik" on a third of them."""
+        s, rnd, sam = self.s, self.rnd, self.deelnemers[0]
+        begin = self.nu - datetime.timedelta(days=60)
+        draad = Draad.objects.create(
+            ruimte=self.ruimte,
+            titel="Hoe houden jullie het vol na de cursus?",
+            auteur=sam,
+            aangemaakt_op=begin,
+            laatste_activiteit=self.nu,
+        )
+        stap = (self.nu - begin) / max(1, s.lange_draad)
+        rijen = []
+        for k in range(s.lange_draad):
+            eigen = k % 10 == 0
+            wanneer = begin + stap * k
+            rijen.append(
+                Bericht(
+                    draad=draad,
+                    auteur=sam if eigen else rnd.choice(self.deelnemers[1:] or self.deelnemers),
+                    anoniem=not eigen and rnd.random() < 0.1,
+                    tekst=POSTS[k % len(POSTS)] + f" ({k + 1})",
+                    aangemaakt_op=wanneer,
+                    bewerkt_op=wanneer + datetime.timedelta(minutes=20) if k % 7 == 3 else None,
+                    status="verborgen" if k and rnd.random() < 0.01 else "zichtbaar",
+                )
+            )
+        berichten = bulk(Bericht, rijen)
+        bulk(
+            BerichtVersie,
+            [
+                BerichtVersie(bericht=b, tekst=POSTS[0], vervangen_op=b.bewerkt_op)
+                for b in berichten
+                if b.bewerkt_op
+            ],
+        )
+        herken = []
+        for b in berichten:
+            if rnd.random() < 1 / 3:
+                for user in rnd.sample(self.deelnemers, min(len(self.deelnemers), 6)):
+                    if user.pk != b.auteur_id:
+                        herken.append(HerkenIk(bericht=b, user=user))
+        bulk(HerkenIk, herken)
+        self.draad, self.lange_berichten = draad, berichten
+
+    def meldingen(self):
+        """The measured participant's notifications, as nazorg/gesprekmeldingen.py writes
+        them: "Herken ik" on their own posts in the long thread (one per post, grouped),
+        and a reply notification for every reply of someone else in it, then in the other
+        threads of the academy-wide space; the newest four in five unread."""
+        s, sam = self.s, self.deelnemers[0]
+        herkend = defaultdict(int)
+        for bericht_id, user_id in HerkenIk.objects.filter(
+            bericht__in=[b for b in self.lange_berichten if b.auteur_id == sam.pk]
+        ).values_list("bericht_id", "user_id"):
+            herkend[bericht_id] += user_id != sam.pk
+        eigen = [b for b in self.lange_berichten if herkend.get(b.pk)]
+        reacties = [b for b in reversed(self.lange_berichten) if b.auteur_id != sam.pk]
+        elders = (
+            Bericht.objects.filter(draad__ruimte=self.ruimte, status="zichtbaar")
+            .exclude(draad=self.draad)
+            .exclude(auteur=sam)
+            .order_by("-aangemaakt_op")
+            .only("pk", "draad_id", "aangemaakt_op")[: s.meldingen]
+        )
+        rijen = [
+            Melding(
+                user=sam,
+                soort=Melding.Soort.HERKEN_IK,
+                bericht=b,
+                aantal=herkend[b.pk],
+                titel=f"{herkend[b.pk]} mensen herkennen je bericht",
+                link=_link(b),
+                aangemaakt_op=b.aangemaakt_op + datetime.timedelta(hours=1),
+            )
+            for b in eigen
+        ]
+        for b in [*reacties, *elders][: max(0, s.meldingen - len(rijen))]:
+            rijen.append(
+                Melding(
+                    user=sam,
+                    soort=Melding.Soort.REACTIE,
+                    bericht=b,
+                    titel="Nieuwe reactie in een gesprek waar je aan meedoet",
+                    link=_link(b),
+                    aangemaakt_op=b.aangemaakt_op,
+                )
+            )
+        rijen = rijen[: s.meldingen]
+        rijen.sort(key=lambda m: m.aangemaakt_op, reverse=True)
+        gelezen = len(rijen) * 4 // 5
+        for m in rijen[gelezen:]:
+            m.gelezen_op = m.aangemaakt_op + datetime.timedelta(hours=2)
+        bulk(Melding, rijen)
 
     def nazit(self):
         s, rnd = self.s, self.rnd

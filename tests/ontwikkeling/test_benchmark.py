@@ -4,6 +4,8 @@ Tiny sizes on the test database; the timings themselves are not asserted (DESIGN
 speed is measured by the benchmark, not by timed tests).
 """
 
+import base64
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -22,6 +24,8 @@ KLEIN = Sizes(
     reflecties=400,
     berichten=50,
     herinneringen=60,
+    lange_draad=40,
+    meldingen=30,
 )
 
 
@@ -39,6 +43,8 @@ def test_generator_makes_exactly_the_requested_counts(academie):
         "reflecties": 400,
         "berichten": 50,
         "herinneringen": 60,
+        "lange_draad": 40,
+        "meldingen": 30,
     }
     assert academie.aantallen == tel()
     # Every kind of aanbod has groups, and the reminders are due now.
@@ -64,12 +70,58 @@ def test_generated_roles_fit_the_measured_pages(academie):
         assert "groep" not in cursor.fetchone()[0]
 
 
+def test_long_thread_and_notifications_are_what_the_pages_show(academie):
+    from nazorg import gesprekmeldingen
+    from nazorg.models import Bericht, BerichtVersie, HerkenIk, Melding
+
+    sam = academie.deelnemer
+    berichten = Bericht.objects.filter(draad=academie.draad)
+    assert berichten.count() == 40
+    assert berichten.filter(auteur=sam).exists()
+    assert BerichtVersie.objects.filter(bericht__draad=academie.draad).exists()
+    assert berichten.exclude(bewerkt_op=None).exists()
+    assert HerkenIk.objects.filter(bericht__draad=academie.draad).exists()
+    # Every notification may be shown (visible post, a space the person sees), most are
+    # unread, both kinds are there and each links to its post in the thread.
+    alle = Melding.objects.filter(user=sam)
+    assert gesprekmeldingen.zichtbaar(sam).count() == alle.count() == 30
+    assert alle.filter(gelezen_op=None).count() == 24
+    assert {m.soort for m in alle} == {"reactie", "herken_ik"}
+    for m in alle.filter(bericht__draad=academie.draad):
+        assert (
+            m.link
+            == reverse("draad", kwargs={"pk": academie.draad.pk}) + f"#bericht-{m.bericht_id}"
+        )
+
+
+def test_staff_totp_secret_is_valid_and_new_for_every_run(db):
+    import pyotp
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    from ontwikkeling.benchmark.generate import _Bouwer
+
+    eerste = genereer(KLEIN)
+    # 32 base32 characters (20 bytes): a 31-character one cannot be decoded, and staff
+    # logins through the form failed with it (issue #17).
+    assert len(eerste.totp_secret) == 32
+    assert len(base64.b32decode(eerste.totp_secret)) == 20
+    for user in (eerste.facilitator, eerste.coordinator):
+        authenticator = Authenticator.objects.get(user=user, type="totp")
+        assert TOTP(authenticator).validate_code(pyotp.TOTP(eerste.totp_secret).now())
+    # Made at run time, not a literal in the repository.
+    assert _Bouwer(KLEIN, 1, None).totp_secret != eerste.totp_secret
+
+
 def test_scaled_sizes_never_drop_below_a_working_academy():
     klein = Sizes().scaled(0.0001)
     assert klein.groepen >= 12
     assert klein.deelnemers >= 30
     assert klein.reflecties >= 1
     assert Sizes().scaled(0.5).reflecties == 50_000
+    # One person's load is not scaled.
+    assert klein.lange_draad == 300
+    assert klein.meldingen == 500
 
 
 def test_measure_gives_a_row_per_page_with_queries_and_a_ratio(academie):
@@ -88,6 +140,8 @@ def test_measure_gives_a_row_per_page_with_queries_and_a_ratio(academie):
     tabel = report.tabel(rijen)
     assert tabel.count("\n") == len(rijen) + 1
     assert "Mijn herstelpad" in tabel
+    assert "Meldingen" in tabel
+    assert "Lange draad" in tabel
     assert "yardstick" in tabel
 
 

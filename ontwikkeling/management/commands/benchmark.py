@@ -104,6 +104,9 @@ class Command(BaseCommand):
         with override_settings(DEBUG=False):
             academie = genereer(sizes, seed=opts["seed"], log=self.stdout.write)
         self.stdout.write(f"Generated in {time.monotonic() - begin:.1f} s: {academie.aantallen}")
+        if opts["keep"] or opts["generate_only"]:
+            # To log in as staff in the kept database (password: generate.PASSWORD).
+            self.stdout.write(f"Staff TOTP secret of this run: {academie.totp_secret}")
         if opts["loadtest_file"]:
             self.schrijf_loadtest(academie, Path(opts["loadtest_file"]))
         if opts["generate_only"]:
@@ -136,10 +139,11 @@ class Command(BaseCommand):
     def schrijf_loadtest(self, academie, pad: Path):
         """Sessions for locust, made the way a login makes them, and each person's paths.
 
-        The benchmark accounts could log in through the form (known password and TOTP
-        secret), but 50 logins from one address within a minute are, rightly, stopped by
-        the login rate limit; sessions made here let the load test measure browsing.
-        The session hash depends on SECRET_KEY: the web server must use the same one.
+        The benchmark accounts could log in through the form (known password, and the
+        TOTP secret printed for this run), but 50 logins from one address within a minute
+        are, rightly, stopped by the login rate limit; sessions made here let the load test
+        measure browsing. The session hash depends on SECRET_KEY: the web server must use
+        the same one.
         """
 
         def sessie(user_id):
