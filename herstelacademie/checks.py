@@ -32,7 +32,8 @@ BEKENDE_GEHEIMEN = frozenset(
         # Former fixed "production" values of tests/test_settings.py.
         "x7Hq!m2vR9#pL4sW8zK1nB6yT3cF5gJ0dE-aU_iO+rV@eQ&hN^wX*kM%tY$bZ(l)",
         "8hpOa5I5X6xRHSy7j2Lm0tYw3Wr2wC3n0q3y2B8r0kE=",
-        # TOTP secrets: demo (README, demo command, e2e), benchmark, test factories.
+        # TOTP secrets: demo (README, demo command, e2e), the benchmark's former fixed one
+        # (now generated per run, but it was in the repository), test factories.
         "HERSTELACADEMIEDEMOTOTPGEHEIM234",
         "BENCHMARKHERSTELACADEMIE2345672",
         "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",

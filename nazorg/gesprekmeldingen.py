@@ -200,6 +200,8 @@ def pagina_lijst(user):
     return (
         zichtbaar(user)
         .select_related("bericht__auteur", "bericht__draad")
+        # The line never shows the post itself: do not fetch and decrypt it.
+        .defer("bericht__tekst")
         .order_by("-aangemaakt_op", "-pk")
     )
 
