@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,6 +179,34 @@ def berichten_in(draad, user):
     )
     # Earlier versions of edited posts: for moderators only, in one extra query.
     return berichten.prefetch_related("versies") if draad.moderator else berichten
+
+
+# A thread shows this many posts per page: a long conversation stays quick to open on a
+# phone (the page's time grows with every post drawn; docs/performance.md).
+BERICHTEN_PER_PAGINA = 50
+
+
+def pagina_van(bericht, user) -> int:
+    """The page of its thread on which `user` sees this post (one COUNT query)."""
+    draad = bericht.draad
+    eerder = (
+        draad.berichten.filter(
+            _zichtbaar_of_eigen(user, moderator=getattr(draad, "moderator", False))
+        )
+        .filter(
+            Q(aangemaakt_op__lt=bericht.aangemaakt_op)
+            | Q(aangemaakt_op=bericht.aangemaakt_op, pk__lt=bericht.pk)
+        )
+        .count()
+    )
+    return eerder // BERICHTEN_PER_PAGINA + 1
+
+
+def link_naar(bericht, user) -> str:
+    """A link to the post on the page of its thread that holds it."""
+    pagina = pagina_van(bericht, user)
+    query = f"?pagina={pagina}" if pagina > 1 else ""
+    return f"{reverse('draad', kwargs={'pk': bericht.draad_id})}{query}#bericht-{bericht.pk}"
 
 
 def bericht_voor(user, pk) -> Bericht:

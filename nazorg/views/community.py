@@ -148,17 +148,19 @@ def draad(request, pk):
             raise Http404
         if form.is_valid():
             _na_plaatsen(request, form.bericht)
-            return redirect(
-                reverse("draad", kwargs={"pk": draad.pk}) + f"#bericht-{form.bericht.pk}"
-            )
+            return redirect(community.link_naar(form.bericht, request.user))
         status = 400
-    berichten = list(community.berichten_in(draad, request.user))
+    pagina = Paginator(
+        community.berichten_in(draad, request.user), community.BERICHTEN_PER_PAGINA
+    ).get_page(request.GET.get("pagina"))
+    berichten = list(pagina.object_list)
     for bericht in berichten:
         bericht.delen = community.getuigenis_delen(bericht)
     context = {
         "draad": draad,
         "ruimte": draad.ruimte,
         "berichten": berichten,
+        "pagina": pagina,
         "form": form,
         "gedempt": community.is_gedempt(request.user, draad),
         "hulp_nu": _hulp_nu(request),

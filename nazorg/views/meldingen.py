@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import gesprekmeldingen, rust, voorkeuren
+from .. import community, gesprekmeldingen, rust, voorkeuren
 from ..forms import GesprekmeldingForm, KanaalForm
 from ..models import Melding
 
@@ -88,6 +88,8 @@ def meldingen_open(request, pk):
     melding = gesprekmeldingen.open_melding(request.user, pk)
     if melding is None:
         raise Http404
+    if melding.bericht_id is not None:  # a post: on the page of its thread that holds it
+        return redirect(community.link_naar(melding.bericht, request.user))
     # Only links the app wrote itself (a path on this site) are followed.
     if melding.link.startswith("/") and not melding.link.startswith("//"):
         return redirect(melding.link)

@@ -502,3 +502,57 @@ def test_thread_page_query_count_is_constant(client, cohort, django_assert_num_q
         HerkenIk.objects.create(bericht=b, user=mensen[2])
     with django_assert_num_queries(len(klein.captured_queries)):
         client.get(url)
+
+
+def test_a_long_thread_pages_and_links_land_on_the_right_page(
+    client, cohort, django_assert_num_queries
+):
+    from nazorg.models import Melding
+
+    _g, ruimte, mensen, _f = cohort
+    draad, eerste = draad_met_bericht(ruimte, mensen[0])
+    Bericht.objects.filter(pk=eerste.pk).update(
+        aangemaakt_op=timezone.now() - datetime.timedelta(days=2)
+    )
+    client.force_login(mensen[1])
+    url = reverse("draad", args=[draad.pk])
+    with CaptureQueriesContext(connection) as kort:
+        assert client.get(url).status_code == 200
+    kort_aantal = len(kort.captured_queries)  # read now: the query log is a bounded deque
+    start = timezone.now() - datetime.timedelta(days=1)  # history, not a burst of posts
+    Bericht.objects.bulk_create(
+        Bericht(
+            draad=draad,
+            auteur=mensen[i % 2],
+            tekst=f"bericht-{i:03d}",
+            aangemaakt_op=start + datetime.timedelta(seconds=i),
+        )
+        for i in range(1, 120)
+    )
+    per = community.BERICHTEN_PER_PAGINA
+    html = client.get(url).content.decode()
+    assert html.count('class="card bericht"') == per
+    assert "bericht-001" in html
+    assert f"bericht-{per:03d}" not in html
+    assert "?pagina=2" in html
+    # The last page, in as many queries as a thread of one post.
+    with django_assert_num_queries(kort_aantal):
+        laatste = client.get(url + "?pagina=3").content.decode()
+    assert laatste.count('class="card bericht"') == 120 - 2 * per
+    assert "bericht-119" in laatste
+    assert "?pagina=2" in laatste
+    # A page that is not a number or too far shows a page, never an error.
+    for fout in ("abc", "99", "-1", ""):
+        assert client.get(url, {"pagina": fout}).status_code == 200
+
+    # A reply lands on the last page, at the reply.
+    response = client.post(url, {"tekst": "Mijn antwoord"})
+    nieuw = Bericht.objects.filter(draad=draad).order_by("-pk").first()
+    assert response.url == f"{url}?pagina=3#bericht-{nieuw.pk}"
+    # A notification about a post opens the page that holds it.
+    midden = Bericht.objects.filter(draad=draad).order_by("aangemaakt_op", "pk")[per + 5]
+    melding = Melding.objects.create(
+        user=mensen[1], titel="x", link=f"{url}#bericht-{midden.pk}", bericht=midden
+    )
+    response = client.get(reverse("meldingen_open", args=[melding.pk]))
+    assert response.url == f"{url}?pagina=2#bericht-{midden.pk}"
