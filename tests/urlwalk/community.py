@@ -28,8 +28,10 @@ def _bericht(world):
     draad = Draad.objects.filter(ruimte=ruimte).first() or Draad.objects.create(
         ruimte=ruimte, titel="Hallo"
     )
-    bericht, _ = Bericht.objects.get_or_create(draad=draad, defaults={"tekst": "Fijn"})
-    return bericht
+    # The thread's first post (a later one may be world.deelnemer's own, _eigen_bericht).
+    return Bericht.objects.filter(draad=draad).order_by("pk").first() or (
+        Bericht.objects.create(draad=draad, tekst="Fijn")
+    )
 
 
 def _overal(world):
