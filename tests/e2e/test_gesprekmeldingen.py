@@ -37,7 +37,7 @@ def test_noor_replies_and_sam_is_told(page, new_page, url):
     assert verwacht >= 1
     link = sam_page.locator(".nav-kort a[href='/meldingen/']")
     assert link.is_visible()
-    assert link.locator(".teller").inner_text() == str(verwacht)
+    assert link.locator(".melding-teller").inner_text() == str(verwacht)
     woorden = "1 ongelezen melding" if verwacht == 1 else f"{verwacht} ongelezen meldingen"
     assert link.locator(".visueel-verborgen").inner_text() == f"Meldingen, {woorden}"
     # The phone header stays compact (tests/e2e/test_opmaak.py): one row under the brand.
@@ -58,7 +58,7 @@ def test_noor_replies_and_sam_is_told(page, new_page, url):
     screenshot(sam_page, "gesprekmeldingen-reactie")
     melding.refresh_from_db()
     assert melding.gelezen_op is not None
-    teller = sam_page.locator(".nav-kort a[href='/meldingen/'] .teller")
+    teller = sam_page.locator(".nav-kort a[href='/meldingen/'] .melding-teller")
     if verwacht == 1:
         assert teller.count() == 0  # nothing unread: no bell
     else:

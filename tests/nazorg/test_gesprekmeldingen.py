@@ -258,13 +258,13 @@ def test_the_menu_shows_the_unread_count_in_one_query(client, cohort):
         page = client.get(reverse("mijn_gegevens"), **NL).content.decode()
     assert len(melding_queries(q.captured_queries)) == 1
     # The wide menu, the phone's bell and its Menu show it; a screen reader hears words.
-    assert page.count('<span class="teller" aria-hidden="true">2</span>') == 3
+    assert page.count('<span class="melding-teller" aria-hidden="true">2</span>') == 3
     assert page.count(", 2 ongelezen meldingen</span>") == 3
     assert 'class="nav-bel"' in page
     # Nothing unread: no badge.
     gesprekmeldingen.alles_gelezen(sam)
     page = client.get(reverse("mijn_gegevens"), **NL).content.decode()
-    assert 'class="teller"' not in page
+    assert 'class="melding-teller"' not in page
     assert "nav-bel" not in page  # no bell on the phone's key row, the Menu has the link
     assert len(re.findall(r">Meldingen</a>", page)) == 2
 
