@@ -25,9 +25,8 @@ from django.utils.translation import gettext as _
 
 from lib.signaal import signaalwoorden_in
 
+from .community import tekstfouten
 from .models import (
-    POST_MAX,
-    TITEL_MAX,
     Bericht,
     BerichtVersie,
     Draad,
@@ -83,22 +82,8 @@ def weigering(bericht) -> str | None:
 
 
 def _controleer(tekst, titel, met_titel) -> None:
-    # The same messages as for a new post (community.plaats_bericht).
-    fouten = {}
-    if met_titel and not titel:
-        fouten["titel"] = _("Please give your topic a title.")
-    elif met_titel and len(titel) > TITEL_MAX:
-        fouten["titel"] = _("A title can be %(max)s characters at most. Yours has %(n)s.") % {
-            "max": TITEL_MAX,
-            "n": len(titel),
-        }
-    if not tekst:
-        fouten["tekst"] = _("Please write a message.")
-    elif len(tekst) > POST_MAX:
-        fouten["tekst"] = _(
-            "A message can be %(max)s characters at most. Yours has %(n)s. "
-            "You could split it into two messages."
-        ) % {"max": POST_MAX, "n": len(tekst)}
+    # The same messages as for a new post.
+    fouten = tekstfouten(tekst, titel, met_titel=met_titel)
     if fouten:
         raise ValidationError(fouten)
 

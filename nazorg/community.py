@@ -249,20 +249,13 @@ def te_snel(user) -> bool:
     return Bericht.objects.filter(auteur=user, aangemaakt_op__gte=sinds).count() >= RATE_AANTAL
 
 
-def plaats_bericht(user, doel, tekst, anoniem=False, titel=None, getuigenis=False) -> Bericht:
-    """Post a reply to a thread (doel: Draad) or start a thread (doel: Ruimte, with titel).
-
-    Raises ValidationError({field: message}) for bad input or writing too fast; nothing is
-    saved then. Moderation (signal words, the space's policy) runs right after saving.
-    """
-    nieuwe_draad = isinstance(doel, Ruimte)
-    ruimte = doel if nieuwe_draad else doel.ruimte
-    tekst = (tekst or "").strip()
-    titel = (titel or "").strip()
+def tekstfouten(tekst: str, titel: str, *, met_titel: bool) -> dict:
+    """The field errors of a post's text (and title, for a new thread): one set of
+    messages for writing and for editing (nazorg/bewerken.py)."""
     fouten = {}
-    if nieuwe_draad and not titel:
+    if met_titel and not titel:
         fouten["titel"] = _("Please give your topic a title.")
-    elif nieuwe_draad and len(titel) > TITEL_MAX:
+    elif met_titel and len(titel) > TITEL_MAX:
         fouten["titel"] = _("A title can be %(max)s characters at most. Yours has %(n)s.") % {
             "max": TITEL_MAX,
             "n": len(titel),
@@ -274,6 +267,20 @@ def plaats_bericht(user, doel, tekst, anoniem=False, titel=None, getuigenis=Fals
             "A message can be %(max)s characters at most. Yours has %(n)s. "
             "You could split it into two messages."
         ) % {"max": POST_MAX, "n": len(tekst)}
+    return fouten
+
+
+def plaats_bericht(user, doel, tekst, anoniem=False, titel=None, getuigenis=False) -> Bericht:
+    """Post a reply to a thread (doel: Draad) or start a thread (doel: Ruimte, with titel).
+
+    Raises ValidationError({field: message}) for bad input or writing too fast; nothing is
+    saved then. Moderation (signal words, the space's policy) runs right after saving.
+    """
+    nieuwe_draad = isinstance(doel, Ruimte)
+    ruimte = doel if nieuwe_draad else doel.ruimte
+    tekst = (tekst or "").strip()
+    titel = (titel or "").strip()
+    fouten = tekstfouten(tekst, titel, met_titel=nieuwe_draad)
     if not fouten and te_snel(user):
         fouten["tekst"] = _(
             "You are writing fast — take a breath and try again in a few minutes. "
