@@ -8,9 +8,12 @@ from django.views.decorators.http import require_GET
 from groepen import overzicht
 from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
-from nazorg import moderatie
+from nazorg import moderatie, planning
 
 from .models import Heartbeat
+
+# The coordinator's home lists this many nazits without a date, soonest first.
+NAZIT_OP_HOME = 10
 
 
 @require_GET
@@ -42,6 +45,9 @@ def facilitator_home(request):
     ongelezen = ongelezen_per_groep(request.user, [g.pk for g in context["groepen"]])
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
     context["moderatie_open"] = moderatie.aantal_open_voor(request.user)
+    context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
+        [g.pk for g in context["groepen"]]
+    )
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 
@@ -51,6 +57,9 @@ def facilitator_home(request):
 def coordinator_home(request):
     context = overzicht.overzicht_academie()
     context["heartbeat_age"] = Heartbeat.age_seconds()
+    context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
+        limit=NAZIT_OP_HOME
+    )
     return render(request, "herstelacademie/coordinator_home.html", context)
 
 

@@ -46,7 +46,24 @@ class MomentForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Leave empty for the group's usual place."),
+        error_messages={"max_length": _("Keep the place to %(limit_value)d characters.")},
     )
+    notitie = forms.CharField(
+        label=_("Note for the people invited (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example: bring something to drink, or which door to use."),
+        error_messages={"max_length": _("Keep the note to %(limit_value)d characters.")},
+    )
+
+    def __init__(self, *args, plaatsen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # The places the group used before, offered as suggestions (a datalist): one tap
+        # on a phone, and any other place can still be typed.
+        self.plaatsen = [p for p in dict.fromkeys(plaatsen) if p]
+        if self.plaatsen:
+            self.fields["locatie"].widget.attrs["list"] = "nazit-plaatsen"
 
     def clean_begint_om(self):
         begint_om = self.cleaned_data["begint_om"]

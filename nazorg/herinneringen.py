@@ -72,7 +72,9 @@ import logging
 import smtplib
 import time
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -88,7 +90,7 @@ from django.utils.translation import gettext as _
 from lib import mail as lib_mail
 from lib import smtp_stap
 
-from . import voorkeuren
+from . import nazit_ics, voorkeuren
 from .models import Herinnering, Melding
 from .rsvp import maak_afmeld_token, maak_rsvp_token
 
@@ -127,12 +129,12 @@ def reden(exc: BaseException) -> str:
 # --- Recovery and claim ---------------------------------------------------------------------
 
 
-def herstel_verlopen(now=None) -> int:
+def herstel_verlopen(now=None, model=Herinnering) -> int:
     """Rows left BEZIG by a worker that died go back to GEPLAND (or MISLUKT after too
     many attempts). Conditional: a row that was just finished is left alone."""
     now = now or timezone.now()
     grens = now - timedelta(seconds=lease_seconds())
-    verlopen = Herinnering.objects.filter(status=S.BEZIG, geclaimd_op__lt=grens)
+    verlopen = model.objects.filter(status=S.BEZIG, geclaimd_op__lt=grens)
     mislukt = verlopen.filter(pogingen__gte=MAX_POGINGEN).update(
         status=S.MISLUKT, **VRIJ, laatste_fout="WorkerLost"
     )
@@ -144,9 +146,10 @@ def herstel_verlopen(now=None) -> int:
     )
     if terug or mislukt:
         logger.warning(
-            "Recovered %s reminders from a stopped worker (%s failed); %s of them may have "
+            "Recovered %s %s from a stopped worker (%s failed); %s of them may have "
             "been delivered already and are resent with the same Message-ID",
             terug,
+            model._meta.verbose_name_plural,
             mislukt,
             onzeker,
         )
@@ -157,21 +160,23 @@ def herstel_verlopen(now=None) -> int:
 VRIJ = {"claim": None, "geclaimd_op": None}
 
 
-def claim(batch: int, now=None) -> tuple[list[Herinnering], uuid.UUID]:
+def claim(batch: int, now=None, wachtrij=None) -> tuple[list, uuid.UUID]:
     """Take up to `batch` due rows for this run. The token is new for every claim, so
     it names this run's hold on the rows; geclaimd_op (now) starts the lease."""
+    wachtrij = wachtrij or HERINNERINGEN
+    model = wachtrij.model
     now = now or timezone.now()
     token = uuid.uuid4()
     with transaction.atomic():
         ids = list(
-            Herinnering.objects.select_for_update(skip_locked=True)
+            model.objects.select_for_update(skip_locked=True)
             .filter(status=S.GEPLAND, verstuur_op__lte=now)
             .order_by("verstuur_op", "pk")
             .values_list("pk", flat=True)[:batch]
         )
         if not ids:
             return [], token
-        Herinnering.objects.filter(pk__in=ids, status=S.GEPLAND).update(
+        model.objects.filter(pk__in=ids, status=S.GEPLAND).update(
             status=S.BEZIG,
             claim=token,
             geclaimd_op=now,
@@ -179,8 +184,8 @@ def claim(batch: int, now=None) -> tuple[list[Herinnering], uuid.UUID]:
             pogingen=F("pogingen") + 1,
         )
         rijen = list(
-            Herinnering.objects.filter(pk__in=ids, status=S.BEZIG, claim=token)
-            .select_related("user", "groep__aanbod", "moment")
+            model.objects.filter(pk__in=ids, status=S.BEZIG, claim=token)
+            .select_related(*wachtrij.select_related)
             .order_by("verstuur_op", "pk")
         )
     return rijen, token
@@ -214,7 +219,7 @@ def bouw_mail(herinnering, connection=None) -> EmailMultiAlternatives:
         "links": links(herinnering),
     }
     afmelden = context["links"]["afmelden"]
-    return lib_mail.bouw_mail(
+    mail = lib_mail.bouw_mail(
         "nazorg/email/herinnering",
         herinnering.user.email,
         context,
@@ -226,6 +231,9 @@ def bouw_mail(herinnering, connection=None) -> EmailMultiAlternatives:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
+    if herinnering.moment.begint_om and not herinnering.moment.afgelast:
+        nazit_ics.voeg_toe(mail, herinnering.moment)
+    return mail
 
 
 def maak_meldingen(rijen) -> None:
@@ -254,6 +262,24 @@ def maak_meldingen(rijen) -> None:
     Melding.objects.bulk_create(meldingen, ignore_conflicts=True)
 
 
+@dataclass(frozen=True)
+class Wachtrij:
+    """A table of messages this engine delivers. Its model has the bookkeeping fields of
+    Herinnering (status, verstuur_op, claim, geclaimd_op, pogingen, poging_op,
+    laatste_fout, verzonden_op) and user and groep; the queue says how to build one
+    row's mail and how to make the in-app notifications of a batch (exactly once)."""
+
+    model: type
+    select_related: tuple
+    bouw_mail: Callable
+    maak_meldingen: Callable
+
+
+HERINNERINGEN = Wachtrij(
+    Herinnering, ("user", "groep__aanbod", "moment"), bouw_mail, maak_meldingen
+)
+
+
 # --- One batch ------------------------------------------------------------------------------
 
 
@@ -277,7 +303,7 @@ def _vastleggen():
 
 def _houd(rij, token):
     """The row, only while this run still holds it (BEZIG with our token)."""
-    return Herinnering.objects.filter(pk=rij.pk, status=S.BEZIG, claim=token)
+    return type(rij).objects.filter(pk=rij.pk, status=S.BEZIG, claim=token)
 
 
 def _record(rij, token, **velden) -> int:
@@ -305,11 +331,11 @@ def _mislukt(rij, token, exc, now, telling):
     logger.warning("Reminder %s not sent (%s), attempt %s", rij.pk, reden(exc), rij.pogingen)
 
 
-def _stuur(rij, token, connection, telling) -> bool:
+def _stuur(rij, token, connection, telling, bouw=None) -> bool:
     """Email one row and record it VERZONDEN (see THE WINDOW in the module docstring).
     False when the row was taken over by another run: then nothing was sent."""
     begin = time.perf_counter()
-    bericht = bouw_mail(rij, connection)
+    bericht = (bouw or bouw_mail)(rij, connection)
     try:
         with smtp_stap.tot_de_punt(connection, bericht) as data:
             # Everything but the final dot is with the server. 1: record the attempt and
@@ -333,9 +359,10 @@ def _stuur(rij, token, connection, telling) -> bool:
     return True
 
 
-def verwerk(rijen, token, connection, telling) -> None:
+def verwerk(rijen, token, connection, telling, wachtrij=None) -> None:
+    wachtrij = wachtrij or HERINNERINGEN
     keuzes = voorkeuren.per_rij(rijen)
-    maak_meldingen(
+    wachtrij.maak_meldingen(
         [
             r
             for r in rijen
@@ -360,7 +387,7 @@ def verwerk(rijen, token, connection, telling) -> None:
         now = timezone.now()
         try:
             if per_email and rij.user.email:
-                if not _stuur(rij, token, connection, telling):
+                if not _stuur(rij, token, connection, telling, wachtrij.bouw_mail):
                     continue
             else:
                 _record(rij, token, status=S.VERZONDEN, **VRIJ, verzonden_op=now, laatste_fout="")
@@ -371,21 +398,23 @@ def verwerk(rijen, token, connection, telling) -> None:
         telling["verzonden"] += 1
 
 
-def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None) -> dict:
-    """Send every reminder that is due. Safe to run at any time, by several workers."""
+def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None, wachtrij=None) -> dict:
+    """Send every reminder that is due (or every row of another queue, e.g. the nazit
+    messages). Safe to run at any time, by several workers."""
+    wachtrij = wachtrij or HERINNERINGEN
     telling = dict.fromkeys(
         ("hersteld", "verzonden", "later", "mislukt", "afgemeld", "teruggegeven", "afgestaan"), 0
     )
-    telling["hersteld"] = herstel_verlopen()
+    telling["hersteld"] = herstel_verlopen(model=wachtrij.model)
     connection = get_connection()
     rondes = 0
     try:
         while max_batches is None or rondes < max_batches:
-            rijen, token = claim(batch)
+            rijen, token = claim(batch, wachtrij=wachtrij)
             if not rijen:
                 break
             rondes += 1
-            verwerk(rijen, token, connection, telling)
+            verwerk(rijen, token, connection, telling, wachtrij)
     finally:
         connection.close()
     telling["rondes"] = rondes

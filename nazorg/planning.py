@@ -101,7 +101,7 @@ def plan_nazit(groep, now=None) -> PlanResultaat:
             Herinnering.objects.filter(groep=groep).values_list("user_id", "moment_id")
         )
         rijen = []
-        for moment in groep.nazit_momenten.all():
+        for moment in groep.nazit_momenten.filter(afgelast_op__isnull=True):
             verstuur_op = verstuurmoment(moment.datum, now)
             if verstuur_op is None:
                 continue
@@ -179,19 +179,111 @@ def momenten_voor(user):
     return NazitMoment.objects.filter(groep__in=Groep.objects.zichtbaar_voor(user))
 
 
-def zet_bijeenkomst(moment, begint_om, locatie: str) -> None:
-    """Attach a real meeting to a moment. Reminders not sent yet are rendered at send time,
-    so they carry these details; their send time follows the new date."""
+def zonder_datum(groep_ids=None, limit: int | None = None) -> tuple[list, int]:
+    """Nazit moments that still need a date (not called off, planned for today or later),
+    soonest first, and how many there are in all. For a facilitator: their groups'
+    (`groep_ids`); for the coordinator: all, at most `limit`. Two queries at most."""
+    qs = NazitMoment.objects.filter(
+        begint_om__isnull=True, afgelast_op__isnull=True, datum__gte=timezone.localdate()
+    )
+    if groep_ids is not None:
+        qs = qs.filter(groep_id__in=groep_ids)
+    momenten = list(qs.select_related("groep").order_by("datum", "pk")[:limit])
+    totaal = len(momenten) if limit is None or len(momenten) < limit else qs.count()
+    # Within two weeks the invitations are out or about to go: then it is urgent.
+    binnenkort = timezone.localdate() + datetime.timedelta(days=VOORAF_DAGEN * 2)
+    for m in momenten:
+        m.dringend = m.datum <= binnenkort
+    return momenten, totaal
+
+
+def momenten_van_groep(groep) -> list:
+    """A group's nazit moments, first to last, for its page. One query."""
+    return list(NazitMoment.objects.filter(groep=groep).order_by("datum", "pk"))
+
+
+def zet_bijeenkomst(moment, begint_om, locatie: str, notitie: str = "") -> int:
+    """Attach a real meeting to a moment, or change it. Reminders not sent yet are
+    rendered at send time, so they carry these details and their send time follows the
+    new date; people already invited are told (nazorg/nazitberichten.py). A moment that
+    was called off is on again. Returns how many people will be told."""
+    from . import nazitberichten
+
     now = timezone.now()
     with transaction.atomic():
+        moment = NazitMoment.objects.select_for_update().get(pk=moment.pk)
+        if (moment.begint_om, moment.locatie, moment.notitie, moment.afgelast) == (
+            begint_om,
+            locatie,
+            notitie,
+            False,
+        ):
+            return 0  # nothing changed: nobody needs a message
+        had_datum_op = moment.datum_gezet_op
         moment.begint_om = begint_om
         moment.locatie = locatie
+        moment.notitie = notitie
         moment.datum = timezone.localdate(begint_om)
-        moment.save(update_fields=["begint_om", "locatie", "datum"])
+        moment.datum_gezet_op = had_datum_op or now
+        moment.afgelast_op = None
+        moment.versie += 1
+        moment.save(
+            update_fields=[
+                "begint_om",
+                "locatie",
+                "notitie",
+                "datum",
+                "datum_gezet_op",
+                "afgelast_op",
+                "versie",
+            ]
+        )
         verstuur_op = verstuurmoment(moment.datum, now) or now
         Herinnering.objects.filter(
             moment=moment, status=Herinnering.Status.GEPLAND, verstuur_op__gt=now
         ).update(verstuur_op=verstuur_op)
+        return nazitberichten.na_wijziging(moment, had_datum_op, now)
+
+
+def plaatsen_van(groep) -> list[str]:
+    """Where the group met (most used first), its offer's place and earlier nazits: the
+    suggestions for a nazit's place. Two queries."""
+    from django.db.models import Count
+
+    gebruikt = list(
+        Bijeenkomst.objects.filter(groep=groep)
+        .exclude(locatie="")
+        .values("locatie")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "locatie")
+        .values_list("locatie", flat=True)[:5]
+    )
+    eerder = NazitMoment.objects.filter(groep__aanbod_id=groep.aanbod_id).exclude(locatie="")
+    return [
+        *gebruikt,
+        groep.locatie,
+        groep.aanbod.locatie,
+        *eerder.order_by("-datum").values_list("locatie", flat=True)[:5],
+    ]
+
+
+def afgelasten(moment) -> int:
+    """Call a nazit off: invitations not sent yet are not sent, and everyone invited who
+    did not say no is told at once. Returns how many people will be told."""
+    from . import nazitberichten
+
+    now = timezone.now()
+    with transaction.atomic():
+        moment = NazitMoment.objects.select_for_update().get(pk=moment.pk)
+        if moment.afgelast:
+            return 0
+        moment.afgelast_op = now
+        moment.versie += 1
+        moment.save(update_fields=["afgelast_op", "versie"])
+        # Invitations not sent yet are dropped (nobody was invited yet); should the
+        # nazit get a date again, the daily planning invites them afresh.
+        Herinnering.objects.filter(moment=moment, status=Herinnering.Status.GEPLAND).delete()
+        return nazitberichten.na_afgelasten(moment, now)
 
 
 # --- Attendance at a nazit ------------------------------------------------------------------

@@ -322,3 +322,37 @@ def _registreer_gesprekmeldingen():
 
 
 _registreer_gesprekmeldingen()
+
+
+# --- Messages after a nazit invitation (nazorg/nazitberichten.py) ---------------------------
+# A provider of its own, so this block merges apart from the rest.
+
+
+def _registreer_nazitberichten():
+    from .models import NazitBericht
+
+    def wis_berichten(user, wiskeuzes) -> None:
+        # Not part of any figure: all of them go (the invitation itself stays, see above).
+        NazitBericht.objects.filter(user=user).delete()
+
+    # fmt: off
+    sectie = Sectie("nazit_berichten", _l("Messages about a follow-up meeting"),
+                    lambda u: NazitBericht.objects.filter(user=u).select_related("groep")
+                    .order_by("verstuur_op", "pk"), (
+        V("groep", _l("Group"), "groep.naam"),
+        V("soort", _l("Kind"), keuzes=K(NazitBericht.Soort)),
+        V("status", _l("Status"), keuzes=K(Herinnering.Status)),
+        V("versturen_op", _l("To be sent on"), "verstuur_op"),
+        V("verstuurd_op", _l("Sent on"), "verzonden_op"),
+    ), volgorde=151, modellen=(NazitBericht,))
+    # fmt: on
+    registreer(
+        Provider(
+            naam="nazorg_nazitberichten",
+            secties=(sectie,),
+            wissers=(Wisser(35, wis_berichten, modellen=(NazitBericht,)),),
+        )
+    )
+
+
+_registreer_nazitberichten()

@@ -4,7 +4,7 @@ a task only says "process what is due", so a lost or doubled task changes nothin
 from celery import shared_task
 from django.conf import settings
 
-from . import community, herinneringen, planning
+from . import community, herinneringen, nazitberichten, planning
 
 # Due reminders one engine takes on before another one is asked to help (one engine
 # sends roughly 150-200 a second, so a thousand is a few seconds of work).
@@ -18,7 +18,11 @@ def verstuur_herinneringen(batch: int = 200, max_batches: int | None = None, hel
     if helpen:
         for _ in range(herinneringen.extra_engines(settings.HERINNERING_ENGINES, PER_ENGINE)):
             verstuur_herinneringen.delay(batch=batch, max_batches=max_batches, helpen=False)
-    return herinneringen.verstuur_herinneringen(batch=batch, max_batches=max_batches)
+    telling = herinneringen.verstuur_herinneringen(batch=batch, max_batches=max_batches)
+    # Then the messages after an invitation (date known or changed, tomorrow, called
+    # off): few, and by the same engine, so the same tick sends them.
+    telling["berichten"] = nazitberichten.verstuur(batch=batch, max_batches=max_batches)
+    return telling
 
 
 @shared_task(ignore_result=True)

@@ -1,6 +1,7 @@
 """nazorg's models; everything is importable from nazorg.models.
 
 nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
+nazitbericht: messages after the invitation (date known or changed, day before, called off).
 gesprekmeldingen: which community notifications a person wants.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
 rust: a person's break from the community and their muted words.
@@ -31,6 +32,7 @@ from .nazit import (
     NazitPlanMoment,
     NazorgVoorkeur,
 )
+from .nazitbericht import NazitBericht
 from .rust import CommunityPauze, GedempteWoorden
 from .toegang import CommunityWelkom, Moderator
 
@@ -53,6 +55,7 @@ __all__ = [
     "Melding",
     "Moderatiezaak",
     "Moderator",
+    "NazitBericht",
     "NazitMoment",
     "NazitPlanMoment",
     "NazorgVoorkeur",

@@ -51,6 +51,14 @@ class NazitMoment(models.Model):
     datum = models.DateField(_("planned for"))
     begint_om = models.DateTimeField(_("meeting starts at"), null=True, blank=True)
     locatie = models.CharField(_("place"), max_length=200, blank=True)
+    notitie = models.TextField(_("note"), max_length=1000, blank=True)
+    # Raised at every change of date, place or note (and at calling off), so messages
+    # and calendar entries (SEQUENCE) know which version they carry.
+    versie = models.PositiveIntegerField(default=0)
+    # When a date was first set: an invitation sent before it did not carry the date,
+    # so its receiver is told "datum bekend" rather than "datum gewijzigd".
+    datum_gezet_op = models.DateTimeField(null=True, blank=True)
+    afgelast_op = models.DateTimeField(_("called off on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("follow-up moment")
@@ -59,10 +67,14 @@ class NazitMoment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["groep", "dagen_na_einde"], name="nazitmoment_uniek"),
         ]
-        indexes = [models.Index(fields=["datum"])]
+        indexes = [models.Index(fields=["datum"]), models.Index(fields=["begint_om"])]
 
     def __str__(self):
         return f"{self.groep} – {self.datum}"
+
+    @property
+    def afgelast(self) -> bool:
+        return self.afgelast_op is not None
 
 
 class Herinnering(models.Model):
@@ -181,6 +193,14 @@ class Melding(models.Model):
     soort = models.CharField(max_length=20, choices=Soort.choices, default="", blank=True)
     bericht = models.ForeignKey(
         "nazorg.Bericht", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # A message about a nazit after its invitation (nazorg/nazitberichten.py): once each.
+    nazit_bericht = models.OneToOneField(
+        "nazorg.NazitBericht",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="melding",
     )
     # "Herken ik" is grouped: how many people the (unread) notification counts.
     aantal = models.PositiveIntegerField(default=0)

@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from groepen.models import Aanbod
+from lib.hulp import toon_hulp_bij_signaal
 
 from .. import herinneringen, planning, rsvp, voorkeuren
 from ..forms import AanwezigheidForm, AntwoordForm, MomentForm, PlanStapForm
@@ -75,7 +77,8 @@ def nazit_moment(request, pk):
     initial = {"begint_om": moment.begint_om and timezone.localtime(moment.begint_om)}
     form = MomentForm(
         request.POST if request.method == "POST" and not aanwezigheid else None,
-        initial={**initial, "locatie": moment.locatie},
+        initial={**initial, "locatie": moment.locatie, "notitie": moment.notitie},
+        plaatsen=planning.plaatsen_van(moment.groep),
     )
     status = 200
     if aanwezigheid:
@@ -91,13 +94,12 @@ def nazit_moment(request, pk):
         status = 400
     elif request.method == "POST":
         if form.is_valid():
-            planning.zet_bijeenkomst(
-                moment, form.cleaned_data["begint_om"], form.cleaned_data["locatie"]
+            gegevens = form.cleaned_data
+            n = planning.zet_bijeenkomst(
+                moment, gegevens["begint_om"], gegevens["locatie"], gegevens["notitie"]
             )
-            messages.success(
-                request,
-                _("Saved. Reminders that have not gone out yet will show this date and place."),
-            )
+            messages.success(request, _opgeslagen_bericht(n))
+            toon_hulp_bij_signaal(request, gegevens["notitie"])
             return redirect("nazit_moment", pk=moment.pk)
         status = 400
     if aanwezig_form.is_bound:
@@ -115,6 +117,44 @@ def nazit_moment(request, pk):
         "cijfers": None if namen else planning.moment_cijfers(moment),
     }
     return render(request, "nazorg/nazit_moment.html", context, status=status)
+
+
+@require_POST
+@login_required
+def nazit_afgelasten(request, pk):
+    """Call a nazit off (one tap after the page asked "are you sure", see the template)."""
+    moment = get_object_or_404(planning.momenten_voor(request.user).select_related("groep"), pk=pk)
+    if not planning.mag_moment_plannen(request.user, moment.groep):
+        raise PermissionDenied
+    if moment.afgelast or planning.is_begonnen(moment):
+        messages.error(request, _("This follow-up meeting can no longer be called off."))
+    else:
+        messages.success(request, _afgelast_bericht(planning.afgelasten(moment)))
+    return redirect("nazit_moment", pk=moment.pk)
+
+
+def _opgeslagen_bericht(n: int) -> str:
+    if not n:
+        return _("Saved. Invitations that have not gone out yet will show this date and place.")
+    return ngettext(
+        "Saved. %(n)d person who was already invited gets a message in about 15 minutes "
+        "(with a calendar entry). If you change something before then, they only get the "
+        "latest.",
+        "Saved. %(n)d people who were already invited get a message in about 15 minutes "
+        "(with a calendar entry). If you change something before then, they only get the "
+        "latest.",
+        n,
+    ) % {"n": n}
+
+
+def _afgelast_bericht(n: int) -> str:
+    if not n:
+        return _("The follow-up meeting is called off. Nobody had been invited yet.")
+    return ngettext(
+        "The follow-up meeting is called off. %(n)d person who was invited is told now.",
+        "The follow-up meeting is called off. %(n)d people who were invited are told now.",
+        n,
+    ) % {"n": n}
 
 
 def _link_fout(request, exc):
@@ -135,6 +175,11 @@ def rsvp_view(request, token):
         return _link_fout(request, exc)
     form = AntwoordForm(request.POST or None, initial={"antwoord": antwoord})
     context = {"herinnering": herinnering, "form": form, "gekozen": antwoord}
+    if herinnering.moment.afgelast:
+        # Nothing to answer; the page says so (409 for a POST: it was not saved).
+        return render(
+            request, "nazorg/rsvp.html", context, status=409 if request.method == "POST" else 200
+        )
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "nazorg/rsvp.html", context, status=400)
@@ -169,12 +214,16 @@ def uitschrijven_nazit(request, token):
 def nazorg_overzicht(request):
     context = herinneringen.overzicht()
     planning.voeg_aanwezigheid_toe(context["momenten"])
+    context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
+        limit=50
+    )
     return render(request, "nazorg/overzicht.html", context)
 
 
 urlpatterns = [
     path("beheer/aanbod/<int:pk>/nazit/", nazit_plan, name="nazit_plan"),
     path("nazit/<int:pk>/", nazit_moment, name="nazit_moment"),
+    path("nazit/<int:pk>/afgelasten/", nazit_afgelasten, name="nazit_afgelasten"),
     path("nazit/antwoord/<str:token>/", rsvp_view, name="rsvp"),
     path("nazit/afmelden/<str:token>/", uitschrijven_nazit, name="uitschrijven_nazit"),
     path("nazorg/", nazorg_overzicht, name="nazorg_overzicht"),

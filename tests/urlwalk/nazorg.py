@@ -50,6 +50,12 @@ EXPECTED = {
         {A: LOGIN, OUT: 404, D: 403, F: 200, C: 200},
         kwargs=lambda w: {"pk": _moment(w).pk},
     ),
+    # POST: calls the nazit off (302 back to its page); the same people as above.
+    "nazit_afgelasten": Case(
+        {A: LOGIN, OUT: 404, D: 403, F: 302, C: 302},
+        kwargs=lambda w: {"pk": _moment(w).pk},
+        method="post",
+    ),
     # One-click links from the email work without login, for whoever holds them.
     "rsvp": Case(same(200), kwargs=_rsvp),
     "uitschrijven_nazit": Case(same(200), kwargs=_afmelden),
