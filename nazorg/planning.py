@@ -182,14 +182,15 @@ def momenten_voor(user):
 def zonder_datum(groep_ids=None, limit: int | None = None) -> tuple[list, int]:
     """Nazit moments that still need a date (not called off, planned for today or later),
     soonest first, and how many there are in all. For a facilitator: their groups'
-    (`groep_ids`); for the coordinator: all, at most `limit`. Two queries at most."""
+    (`groep_ids`, one query); for the coordinator: all, at most `limit` (two queries)."""
     qs = NazitMoment.objects.filter(
         begint_om__isnull=True, afgelast_op__isnull=True, datum__gte=timezone.localdate()
     )
     if groep_ids is not None:
         qs = qs.filter(groep_id__in=groep_ids)
     momenten = list(qs.select_related("groep").order_by("datum", "pk")[:limit])
-    totaal = len(momenten) if limit is None or len(momenten) < limit else qs.count()
+    # Always the same number of queries, whatever the data: a count when bounded.
+    totaal = len(momenten) if limit is None else qs.count()
     # Within two weeks the invitations are out or about to go: then it is urgent.
     binnenkort = timezone.localdate() + datetime.timedelta(days=VOORAF_DAGEN * 2)
     for m in momenten:
