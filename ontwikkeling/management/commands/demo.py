@@ -175,6 +175,7 @@ class Command(BaseCommand):
             # The finished course gets its nazit moments and reminders, as the daily job would,
             # and the finished groups their community spaces, as the hourly job would.
             nazit_planning.plan_alle()
+            self._nazit_met_datum()
             community.maak_ruimtes()
             # Who looks in on the academy-wide space: Ruben, named by Inge (the cohort
             # spaces he moderates anyway, as their groups' facilitator).
@@ -184,6 +185,30 @@ class Command(BaseCommand):
                 users["facilitator@demo.nl"].email,
             )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
+
+    def _nazit_met_datum(self):
+        """The soonest nazit gets a date, place and note, as its facilitator would set it;
+        the others wait on Ruben's home for one."""
+        from nazorg.models import NazitMoment
+
+        moment = (
+            NazitMoment.objects.filter(
+                begint_om__isnull=True,
+                datum__gte=timezone.localdate() + datetime.timedelta(days=2),
+            )
+            .order_by("datum", "pk")
+            .first()
+        )
+        if moment is not None:
+            begint_om = timezone.make_aware(
+                datetime.datetime.combine(moment.datum, datetime.time(19, 30))
+            )
+            nazit_planning.zet_bijeenkomst(
+                moment,
+                begint_om,
+                "Herstelacademie, huiskamer",
+                "Er is koffie en thee. Neem gerust iemand mee die je steunt.",
+            )
 
     def _account(self, email, roepnaam, coordinator, mfa):
         user, created = User.objects.get_or_create(
