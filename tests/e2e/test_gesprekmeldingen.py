@@ -1,13 +1,13 @@
 """On a phone (issue 18, conversations that reach people): Noor replies to Sam's post;
 Sam sees the unread count in the menu and the notification, opens it and lands at the
-reply, which is then read."""
+reply, which is then read; then she changes her own post and undoes a "Herken ik"."""
 
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 
 from nazorg import community, gesprekmeldingen
-from nazorg.models import Bericht, Melding, RichtlijnAkkoord
+from nazorg.models import Bericht, HerkenIk, Melding, RichtlijnAkkoord
 
 from .conftest import login, screenshot, submit, visit
 
@@ -63,3 +63,21 @@ def test_noor_replies_and_sam_is_told(page, new_page, url):
         assert teller.count() == 0  # nothing unread: no bell
     else:
         assert teller.inner_text() == str(verwacht - 1)
+
+    # The same visit goes on (issue 18's second journey): Sam recognises Noor's reply,
+    # then changes her own first post, and takes the "Herken ik" back.
+    submit(sam_page, sam_page.locator(f"#bericht-{reactie.pk} .herken-ik-form button"))
+    knop = sam_page.locator(f"#bericht-{reactie.pk} .herken-ik-form button")
+    assert knop.get_attribute("aria-pressed") == "true"
+    submit(sam_page, sam_page.locator(f"#bericht-{eerste.pk} .bericht-eigen a"))
+    assert sam_page.input_value("#id_tekst") == "Hoe is het nu met jullie?"
+    sam_page.fill("#id_tekst", "Hoe is het nu met jullie, een paar weken later?")
+    submit(sam_page, sam_page.locator("#bewerk-form button[type='submit']"))
+    kaart = sam_page.locator(f"#bericht-{eerste.pk}")
+    assert "een paar weken later" in kaart.inner_text()
+    assert kaart.locator(".bewerkt").is_visible()
+    submit(sam_page, sam_page.locator(f"#bericht-{reactie.pk} .herken-ik-form button"))
+    knop = sam_page.locator(f"#bericht-{reactie.pk} .herken-ik-form button")
+    assert knop.get_attribute("aria-pressed") == "false"
+    assert not HerkenIk.objects.filter(bericht=reactie, user=sam).exists()
+    screenshot(sam_page, "gesprekmeldingen-bewerkt-herken-ik-los")
