@@ -104,6 +104,26 @@ def ruimtes_voor(user):
     )
 
 
+# Spaces of groups that ended longer ago than this are folded on the overview: names
+# only, so the page stays short and quick for someone with years of groups.
+OUD_NA = datetime.timedelta(days=365)
+
+
+def recent_en_ouder(user):
+    """The overview's spaces: (recent spaces with their newest threads, older spaces as
+    names only). The academy-wide space is never "older". Three queries."""
+    grens = timezone.localdate() - OUD_NA
+    oud = Q(groep__einddatum__lt=grens)
+    recent = list(ruimtes_voor(user).exclude(oud))
+    ouder = list(
+        Ruimte.objects.zichtbaar_voor(user)
+        .filter(oud)
+        .order_by(F("groep__einddatum").desc(), "naam")
+        .values("pk", "naam")
+    )
+    return recent, ouder
+
+
 def ruimte_voor(user, pk) -> Ruimte:
     try:
         return Ruimte.objects.zichtbaar_voor(user).select_related("groep").get(pk=pk)

@@ -87,8 +87,8 @@ def _moderatie_link(user) -> int | None:
 @require_http_methods(["GET"])
 @login_required
 def community_view(request):
-    ruimtes = list(community.ruimtes_voor(request.user))
-    if not ruimtes:
+    ruimtes, ouder = community.recent_en_ouder(request.user)
+    if not ruimtes and not ouder:
         # Not (yet) a member: a kind page on how to get in, not a 404 (and before the
         # guidelines, which are for members).
         context = {
@@ -103,6 +103,7 @@ def community_view(request):
         messages.info(request, WELKOM_TERUG)
     context = {
         "ruimtes": ruimtes,
+        "ouder": ouder,
         "moderatie_open": _moderatie_link(request.user),
         "mag_welkom": request.user.has_perm("nazorg.welcome_community"),
     }
