@@ -27,9 +27,12 @@ run: $(VENV)/.installed
 # Test processes for the parallel part (pytest-xdist): one per CPU core by default
 # (2 on the development machine); e.g. `make test-fast TEST_WORKERS=4`.
 TEST_WORKERS ?= auto
-# Browser tests need a live server and Chromium, worker tests start a real Celery worker
-# on the shared broker: they run serially. Everything else runs in parallel.
+# Browser tests need a live server and Chromium: they run on their own, E2E_WORKERS at a
+# time (each with its own live server, test database and browser; mostly waiting on the
+# browser, so two halve the time even on two cores). Worker tests start a real Celery
+# worker on the shared broker: they run serially. Everything else runs in parallel.
 SERIAL_TESTS := e2e or worker
+E2E_WORKERS ?= 2
 # The fast loop also leaves out the sweeps marked slow (hostile input and CSRF on every
 # page, the large-academy query budgets): together more than half of the backend's time.
 FAST_TESTS := not ($(SERIAL_TESTS) or slow)
@@ -44,7 +47,8 @@ test: test-tools $(VENV)/.installed-dev node_modules/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not ($(SERIAL_TESTS))" --ignore=tests/e2e
-	$(BIN)/pytest -m "$(SERIAL_TESTS)"
+	$(BIN)/pytest -n $(E2E_WORKERS) -m "e2e and not worker"
+	$(BIN)/pytest -m "worker and not e2e"
 
 ## test-fast: the backend tests in parallel; no browser, worker or slow tests, no lint (README: Tests)
 test-fast: $(VENV)/.installed-dev
