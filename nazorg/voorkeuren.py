@@ -10,7 +10,6 @@ module, so the rules above live in one place.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from groepen.models import Groep
@@ -61,15 +60,6 @@ def per_rij(rijen) -> dict:
             basis.in_app if basis else True,
         )
     return uit
-
-
-def gestopte_users(groep) -> set[int]:
-    """People who stopped nazit reminders for this group or for all groups."""
-    return set(
-        NazorgVoorkeur.objects.filter(Q(groep=groep) | Q(groep__isnull=True), gestopt=True)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
 
 
 def is_afgemeld(herinnering: Herinnering) -> bool:
