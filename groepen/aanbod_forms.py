@@ -1,4 +1,5 @@
-"""The sign-up form. It asks one optional thing and never anything about health."""
+"""The sign-up form. It asks one optional thing and never anything about health, and,
+when the offer has a nazit, lets people say no to its invitation."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +16,19 @@ class AanmeldForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
-    def __init__(self, *args, **kwargs):
+    geen_nazit = forms.BooleanField(
+        label=_("I don't want an invitation to the nazit"),
+        required=False,
+        help_text=_(
+            "You can also change this later: with one click in the invitation, or on the "
+            "page Follow-up reminders."
+        ),
+    )
+
+    def __init__(self, *args, nazit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not nazit:
+            del self.fields["geen_nazit"]  # an offer without a nazit: nothing to say no to
         # No maxlength in the browser: it would cut off pasted text without a word. The
         # server says what is too long and gives the whole text back to shorten.
         self.fields["motivatie"].widget.attrs.pop("maxlength", None)

@@ -162,11 +162,18 @@ class AanbodForm(forms.ModelForm):
             "duur_minuten",
             "certificaat",
             "voltooiing_percentage",
+            "nazit",
         ]
         help_texts = {
             "beschrijving": _("In plain words: what happens, and what it can bring someone."),
             "voor_wie": _("Who is it for? Nobody needs a diagnosis to take part."),
             "certificaat": _("Only for a course: people who complete it get a certificate."),
+            "nazit": _(
+                "Participants get an invitation by email and in the app, a few weeks after "
+                "the last meeting. For a recovery group without an end: after someone "
+                "leaves it. They hear about it when they sign up and can say no then or "
+                "later. Not used for the walk-in."
+            ),
         }
         widgets = {
             "beschrijving": forms.Textarea(attrs={"rows": 5}),
@@ -186,6 +193,8 @@ class AanbodForm(forms.ModelForm):
             ("", _("Choose a kind")),
             *((waarde, capfirst(label)) for waarde, label in Aanbod.Soort.choices),
         ]
+        if self.instance.pk and self.instance.soort == Aanbod.Soort.INLOOP:
+            del self.fields["nazit"]  # the walk-in has no nazit: no choice to show
 
     def clean(self):
         data = super().clean()
@@ -202,6 +211,13 @@ class AanbodForm(forms.ModelForm):
                 data["aantal_bijeenkomsten"] = 1
         if soort and soort != Aanbod.Soort.CURSUS and data.get("certificaat"):
             self.add_error("certificaat", _("Only a course can end with a certificate."))
+        if soort == Aanbod.Soort.INLOOP:
+            # Nobody finishes the walk-in: there is nothing to invite back to.
+            data.pop("nazit", None)
+            self.instance.nazit = False
+        elif soort and "nazit" not in self.fields:
+            # A walk-in that becomes another kind starts with the nazit on, as new offers do.
+            self.instance.nazit = True
         return data
 
 

@@ -17,7 +17,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import mail
+from . import mail, signals
 from .models import Aanbod, Groep, Lidmaatschap
 
 
@@ -68,8 +68,11 @@ def _vergrendel(groep_id: int) -> Groep:
     return Groep.objects.select_for_update(of=("self",)).select_related("aanbod").get(pk=groep_id)
 
 
-def aanmelden(user, groep_id: int, motivatie: str = "") -> Uitkomst:
-    """Enrol `user`: a place if one is free, otherwise the waiting list."""
+def aanmelden(user, groep_id: int, motivatie: str = "", *, wil_nazit: bool = True) -> Uitkomst:
+    """Enrol `user`: a place if one is free, otherwise the waiting list.
+
+    `wil_nazit`: False when they ticked "no invitation to the nazit" (only asked when the
+    offer has a nazit); nazorg keeps that choice (signals.nazit_keuze)."""
     now = timezone.now()
     with transaction.atomic():
         groep = _vergrendel(groep_id)
@@ -98,11 +101,13 @@ def aanmelden(user, groep_id: int, motivatie: str = "") -> Uitkomst:
             lid.save(update_fields=["rol", "status", "motivatie", "status_sinds"])
         wachtlijst = status == Lidmaatschap.Status.WACHTLIJST
         positie = positie_op_wachtlijst(lid) if wachtlijst else None
+        if groep.aanbod.met_nazit:
+            signals.nazit_keuze.send(sender=Lidmaatschap, lidmaatschap=lid, wil_nazit=wil_nazit)
     _meld_doorgeschoven(doorgeschoven)
     if wachtlijst:
         mail.stuur_later("wachtlijst", [user.pk], {"groep_id": groep.pk, "positie": positie})
     else:
-        mail.stuur_later("aangemeld", [user.pk], {"groep_id": groep.pk})
+        mail.stuur_later("aangemeld", [user.pk], {"groep_id": groep.pk, "wil_nazit": wil_nazit})
     return Uitkomst(lid, wachtlijst, positie)
 
 

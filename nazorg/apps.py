@@ -7,8 +7,9 @@ class NazorgConfig(AppConfig):
     verbose_name = _("Aftercare")
 
     def ready(self):
-        from . import audit, gesprekmeldingen, nieuwe_facilitator
+        from . import audit, gesprekmeldingen, nieuwe_facilitator, uitnodiging
 
         audit.register()
         gesprekmeldingen.connect()
         nieuwe_facilitator.connect()
+        uitnodiging.connect()

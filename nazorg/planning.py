@@ -1,11 +1,21 @@
-"""Nazit planning: when a course ends, its follow-up moments and their reminders are planned.
+"""Nazit planning: who is invited to a follow-up meeting (nazit), and when.
 
-Every aanbod of kind cursus has a plan: its NazitPlanMoment rows, or STANDAARD_PLAN
-(14, 42 and 91 days after the last meeting) when it has none. `plan_nazit(groep)` turns
-the plan into NazitMoment rows for a group that has ended, and one Herinnering per active
-participant per moment. Everything is created with bulk_create(ignore_conflicts=True) on
-the unique keys (groep + days; user + groep + moment), so running it again, daily or by
-hand, never creates anything twice.
+Every aanbod with its nazit on (Aanbod.nazit; never the walk-in) has a plan: its
+NazitPlanMoment rows, or STANDAARD_PLAN (14, 42 and 91 days) when it has none. Who is
+invited:
+
+- a group that ends (a course, a workshop, a recovery group with an end date): everyone
+  still in it on its last day, counted from that day. People who left a course or
+  workshop early are not invited (they get a "we missen je" message elsewhere);
+- an ongoing recovery group: whoever leaves it after taking part (present at one meeting
+  at least), counted from the day they left. Their moments carry that day
+  (NazitMoment.vertrek), so people who leave on the same day share them.
+
+`plan_alle` (the daily job) and `plan_nazit(groep)` make NazitMoment rows and one
+Herinnering per invited person per moment still ahead, in a fixed number of queries
+however many groups and people. Everything is created with bulk_create(
+ignore_conflicts=True) on the unique keys (groep + vertrek + days; user + groep +
+moment), so running it again, daily or by hand, never creates anything twice.
 """
 
 import datetime
@@ -15,14 +25,19 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
-from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
+from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
 
-from . import voorkeuren
-from .models import STANDAARD_PLAN, Herinnering, NazitMoment, NazitPlanMoment
+from .models import STANDAARD_PLAN, Herinnering, NazitMoment, NazitPlanMoment, NazorgVoorkeur
 
 S = Herinnering.Status
 VOORAF_DAGEN = 7  # a reminder goes out a week before the moment
 VERSTUUR_UUR = 10  # at 10:00 local time
+# How far back an end or a departure can lie and still have a moment ahead: the longest
+# plan step a coordinator can choose (NazitPlanMoment allows up to 730 days).
+HORIZON_DAGEN = 730
+# Kinds of offer whose groups end with their last meeting. A recovery group ends only on
+# its end date (it may have no meetings planned for a while and still be running).
+EINDIGT_MET_LAATSTE_BIJEENKOMST = (Aanbod.Soort.CURSUS, Aanbod.Soort.WORKSHOP)
 
 
 def plan_dagen(aanbod) -> list[int]:
@@ -35,25 +50,17 @@ def plan_dagen(aanbod) -> list[int]:
     return dagen or list(STANDAARD_PLAN)
 
 
-def laatste_dag(groep) -> datetime.date | None:
-    """The day the group ended: its last meeting that went ahead, else its end date."""
-    laatste = (
-        Bijeenkomst.objects.filter(groep=groep, geannuleerd=False)
-        .order_by("-begint_om")
-        .values_list("begint_om", flat=True)
-        .first()
+def _plannen(aanbod_ids) -> dict[int, list[int]]:
+    """plan_dagen for many offers in one query."""
+    eigen: dict[int, list[int]] = {}
+    rijen = (
+        NazitPlanMoment.objects.filter(aanbod_id__in=aanbod_ids)
+        .order_by("dagen_na_einde")
+        .values_list("aanbod_id", "dagen_na_einde")
     )
-    if laatste is not None:
-        return timezone.localdate(laatste)
-    return groep.einddatum
-
-
-def is_afgelopen(groep, now=None) -> bool:
-    now = now or timezone.now()
-    if groep.einddatum and groep.einddatum < timezone.localdate(now):
-        return True
-    bijeenkomsten = Bijeenkomst.objects.filter(groep=groep, geannuleerd=False)
-    return bijeenkomsten.exists() and not bijeenkomsten.filter(begint_om__gte=now).exists()
+    for aanbod_id, n in rijen:
+        eigen.setdefault(aanbod_id, []).append(n)
+    return {a: eigen.get(a) or list(STANDAARD_PLAN) for a in aanbod_ids}
 
 
 def verstuurmoment(datum: datetime.date, now) -> datetime.datetime | None:
@@ -72,90 +79,165 @@ class PlanResultaat:
     herinneringen: int = 0
 
 
-def plan_nazit(groep, now=None) -> PlanResultaat:
-    """Plan the nazit moments and reminders of one ended course group. Idempotent."""
-    now = now or timezone.now()
-    resultaat = PlanResultaat()
-    if groep.aanbod.soort != Aanbod.Soort.CURSUS or not is_afgelopen(groep, now):
-        return resultaat
-    einde = laatste_dag(groep)
-    if einde is None:
-        return resultaat
-    with transaction.atomic():
-        bestaand = set(groep.nazit_momenten.values_list("dagen_na_einde", flat=True))
-        nieuw = [
-            NazitMoment(groep=groep, dagen_na_einde=n, datum=einde + datetime.timedelta(days=n))
-            for n in plan_dagen(groep.aanbod)
-            if n not in bestaand
-        ]
-        NazitMoment.objects.bulk_create(nieuw, ignore_conflicts=True)
-        resultaat.momenten = len(nieuw)
-
-        deelnemers = list(
-            Lidmaatschap.objects.deelnemers()
-            .filter(groep=groep, user__is_active=True)
-            .values_list("user_id", flat=True)
-        )
-        gestopt = voorkeuren.gestopte_users(groep)
-        al_gepland = set(
-            Herinnering.objects.filter(groep=groep).values_list("user_id", "moment_id")
-        )
-        rijen = []
-        for moment in groep.nazit_momenten.filter(afgelast_op__isnull=True):
-            verstuur_op = verstuurmoment(moment.datum, now)
-            if verstuur_op is None:
-                continue
-            for user_id in deelnemers:
-                if (user_id, moment.pk) in al_gepland:
-                    continue
-                status = (
-                    Herinnering.Status.AFGEMELD
-                    if user_id in gestopt
-                    else Herinnering.Status.GEPLAND
-                )
-                rijen.append(
-                    Herinnering(
-                        user_id=user_id,
-                        groep=groep,
-                        moment=moment,
-                        status=status,
-                        verstuur_op=verstuur_op,
-                    )
-                )
-        Herinnering.objects.bulk_create(rijen, ignore_conflicts=True, batch_size=1000)
-        resultaat.herinneringen = len(rijen)
-    return resultaat
-
-
-def afgelopen_cursusgroepen(now=None):
-    """Course groups that have ended and whose follow-up could still lie ahead."""
+def afgelopen_groepen(now=None, groepen=None):
+    """Groups with the nazit on that have ended and whose moments could still lie ahead,
+    each with `laatste` (its last meeting that went ahead, if any)."""
     now = now or timezone.now()
     vandaag = timezone.localdate(now)
-    horizon = vandaag - datetime.timedelta(days=max(STANDAARD_PLAN) + 730)
-    horizon_tijd = now - datetime.timedelta(days=max(STANDAARD_PLAN) + 730)
+    horizon = vandaag - datetime.timedelta(days=HORIZON_DAGEN)
+    horizon_tijd = now - datetime.timedelta(days=HORIZON_DAGEN)
     komend = Bijeenkomst.objects.filter(groep=OuterRef("pk"), geannuleerd=False, begint_om__gte=now)
+    qs = groepen if groepen is not None else Groep.objects.all()
     return (
-        Groep.objects.filter(aanbod__soort=Aanbod.Soort.CURSUS)
+        qs.filter(aanbod__nazit=True)
+        .exclude(aanbod__soort=Aanbod.Soort.INLOOP)
         .annotate(
             laatste=Max("bijeenkomsten__begint_om", filter=Q(bijeenkomsten__geannuleerd=False)),
             heeft_komend=Exists(komend),
         )
         .filter(
             Q(einddatum__lt=vandaag, einddatum__gte=horizon)
-            | Q(laatste__lt=now, laatste__gte=horizon_tijd, heeft_komend=False)
+            | Q(
+                aanbod__soort__in=EINDIGT_MET_LAATSTE_BIJEENKOMST,
+                laatste__lt=now,
+                laatste__gte=horizon_tijd,
+                heeft_komend=False,
+            )
         )
         .select_related("aanbod")
     )
 
 
-def plan_alle(now=None) -> PlanResultaat:
-    """The daily job: plan every course group that has ended. Safe to run any time."""
-    totaal = PlanResultaat()
-    for groep in afgelopen_cursusgroepen(now):
-        r = plan_nazit(groep, now)
-        totaal.momenten += r.momenten
-        totaal.herinneringen += r.herinneringen
-    return totaal
+def vertrokken(now=None, groepen=None):
+    """Participants who left an ongoing recovery group with the nazit on, after taking
+    part (present at a meeting before they left), recently enough for a moment ahead."""
+    now = now or timezone.now()
+    meegedaan = Aanwezigheid.objects.filter(
+        user=OuterRef("user"),
+        bijeenkomst__groep=OuterRef("groep"),
+        bijeenkomst__begint_om__lte=OuterRef("status_sinds"),
+        status=Aanwezigheid.Status.AANWEZIG,
+    )
+    qs = Lidmaatschap.objects.filter(
+        rol=Lidmaatschap.Rol.DEELNEMER,
+        status=Lidmaatschap.Status.UITGESCHREVEN,
+        status_sinds__gte=now - datetime.timedelta(days=HORIZON_DAGEN),
+        status_sinds__lte=now,
+        groep__aanbod__soort=Aanbod.Soort.HERSTELGROEP,
+        groep__aanbod__nazit=True,
+        user__is_active=True,
+    ).filter(Exists(meegedaan))
+    if groepen is not None:
+        qs = qs.filter(groep__in=groepen)
+    return qs.values_list("groep_id", "groep__aanbod_id", "user_id", "status_sinds")
+
+
+def plan_nazit(groep, now=None) -> PlanResultaat:
+    """Plan the nazit of one group: its end, if it ended, and whoever left it. Idempotent."""
+    return plan_alle(now, groepen=Groep.objects.filter(pk=groep.pk))
+
+
+def plan_alle(now=None, groepen=None) -> PlanResultaat:
+    """The daily job: plan every group that ended and everyone who left a recovery group.
+    Safe to run any time; a fixed number of queries, whatever the number of groups."""
+    now = now or timezone.now()
+    # Who is invited from which day: (groep, vertrek) -> (aanbod, start day, {user: ...}).
+    # vertrek is None for a group's end and the departure day for people who left.
+    einden = {}
+    for g in afgelopen_groepen(now, groepen):
+        einde = timezone.localdate(g.laatste) if g.laatste is not None else g.einddatum
+        einden[(g.pk, None)] = (g.aanbod_id, einde, set())
+    vertrek = {}
+    for groep_id, aanbod_id, user_id, sinds in vertrokken(now, groepen):
+        dag = timezone.localdate(sinds)
+        vertrek.setdefault((groep_id, dag), (aanbod_id, dag, set()))[2].add(user_id)
+    if not einden and not vertrek:
+        return PlanResultaat()
+    eind_ids = {groep_id for groep_id, _ in einden}
+    # In the group on its last day: taking part now, or cancelled only after that day.
+    for groep_id, user_id, status, sinds in Lidmaatschap.objects.filter(
+        groep_id__in=eind_ids,
+        rol=Lidmaatschap.Rol.DEELNEMER,
+        status__in=(Lidmaatschap.Status.ACTIEF, Lidmaatschap.Status.UITGESCHREVEN),
+        user__is_active=True,
+    ).values_list("groep_id", "user_id", "status", "status_sinds"):
+        _, einde, mensen = einden[(groep_id, None)]
+        if status == Lidmaatschap.Status.ACTIEF or timezone.localdate(sinds) > einde:
+            mensen.add(user_id)
+    uitnodigen = {**einden, **vertrek}
+    groep_ids = {groep_id for groep_id, _ in uitnodigen}
+    with transaction.atomic():
+        resultaat = PlanResultaat()
+        momenten = _maak_momenten(uitnodigen, groep_ids, now, resultaat)
+        _maak_herinneringen(uitnodigen, groep_ids, momenten, now, resultaat)
+    return resultaat
+
+
+def _maak_momenten(uitnodigen, groep_ids, now, resultaat) -> dict:
+    """The moments of every (groep, vertrek), made where missing: key -> [moments]."""
+    plannen = _plannen({aanbod_id for aanbod_id, _, _ in uitnodigen.values()})
+    vandaag = timezone.localdate(now)
+
+    def bestaande():
+        per_sleutel = {}
+        for m in NazitMoment.objects.filter(groep_id__in=groep_ids):
+            per_sleutel.setdefault((m.groep_id, m.vertrek), []).append(m)
+        return per_sleutel
+
+    per_sleutel = bestaande()
+    nieuw = []
+    for (groep_id, vertrek), (aanbod_id, begin, _) in uitnodigen.items():
+        al = {m.dagen_na_einde for m in per_sleutel.get((groep_id, vertrek), [])}
+        for n in plannen[aanbod_id]:
+            datum = begin + datetime.timedelta(days=n)
+            # A moment that already passed would invite nobody: not made (so a group or
+            # departure planned late does not fill the facilitators' list with them).
+            if n in al or datum < vandaag:
+                continue
+            nieuw.append(
+                NazitMoment(groep_id=groep_id, vertrek=vertrek, dagen_na_einde=n, datum=datum)
+            )
+    if nieuw:
+        NazitMoment.objects.bulk_create(nieuw, ignore_conflicts=True, batch_size=1000)
+        resultaat.momenten = len(nieuw)
+        per_sleutel = bestaande()
+    return per_sleutel
+
+
+def _maak_herinneringen(uitnodigen, groep_ids, momenten, now, resultaat) -> None:
+    """One reminder per invited person per moment still ahead; stopped people get theirs
+    as AFGEMELD, so the row exists (and they can start again) but nothing is sent."""
+    gestopt = set(
+        NazorgVoorkeur.objects.filter(
+            Q(groep_id__in=groep_ids) | Q(groep__isnull=True), gestopt=True
+        ).values_list("user_id", "groep_id")
+    )
+    moment_ids = [m.pk for rij in momenten.values() for m in rij]
+    al_gepland = set(
+        Herinnering.objects.filter(moment_id__in=moment_ids).values_list("user_id", "moment_id")
+    )
+    rijen = []
+    for (groep_id, vertrek), (_, _, mensen) in uitnodigen.items():
+        for moment in momenten.get((groep_id, vertrek), []):
+            verstuur_op = verstuurmoment(moment.datum, now)
+            # A nazit that was called off invites nobody (until it gets a date again).
+            if verstuur_op is None or moment.afgelast:
+                continue
+            for user_id in mensen:
+                if (user_id, moment.pk) in al_gepland:
+                    continue
+                stop = (user_id, groep_id) in gestopt or (user_id, None) in gestopt
+                rijen.append(
+                    Herinnering(
+                        user_id=user_id,
+                        groep_id=groep_id,
+                        moment=moment,
+                        status=S.AFGEMELD if stop else S.GEPLAND,
+                        verstuur_op=verstuur_op,
+                    )
+                )
+    Herinnering.objects.bulk_create(rijen, ignore_conflicts=True, batch_size=1000)
+    resultaat.herinneringen = len(rijen)
 
 
 def zet_plan(aanbod, dagen: list[int]) -> None:

@@ -163,12 +163,13 @@ def wis(user, wiskeuzes) -> None:
         eigen_draden.update(titel=neutraal, auteur=None, anoniem=True)
 
 
-# --- The email choices made at sign-up, shown again on "My privacy" ------------------------
+# --- The email choice made at sign-up, and the choices shown on "My privacy" ------------
 
 
 def bij_aanmelding(user, antwoorden: dict) -> None:
-    """The two optional email choices of the sign-up form become the person's settings."""
-    voorkeuren.zet_kanalen(user, per_email=antwoorden["nazit_email"], in_app=True)
+    """The optional email choice of the sign-up form becomes the person's setting. Nazit
+    reminders keep their defaults (email and in-app): nobody is asked about a nazit
+    before they enrol in a group that has one (nazorg/uitnodiging.py)."""
     DigestVoorkeur.objects.update_or_create(user=user, defaults={"wekelijks": antwoorden["digest"]})
 
 

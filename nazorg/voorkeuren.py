@@ -2,9 +2,10 @@
 
 One NazorgVoorkeur row with groep=None holds a person's general choice; a row per group
 holds a stop for that group (and follows the general channels). No row means the model's
-defaults: email and in-app on, nothing stopped. Every page, the sign-up, the one-click
-unsubscribe link and the delivery engine read and change these choices through this
-module, so the rules above live in one place.
+defaults: email and in-app on, nothing stopped. Every page, the enrolment (its "no
+invitation" box, nazorg/uitnodiging.py), the one-click unsubscribe link and the delivery
+engine read and change these choices through this module, so the rules above live in
+one place.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from groepen.models import Groep
+from groepen.models import Aanbod, Groep, Lidmaatschap
 
 from . import planning
 from .models import Herinnering, NazorgVoorkeur
@@ -63,15 +64,6 @@ def per_rij(rijen) -> dict:
     return uit
 
 
-def gestopte_users(groep) -> set[int]:
-    """People who stopped nazit reminders for this group or for all groups."""
-    return set(
-        NazorgVoorkeur.objects.filter(Q(groep=groep) | Q(groep__isnull=True), gestopt=True)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
-
-
 def is_afgemeld(herinnering: Herinnering) -> bool:
     return NazorgVoorkeur.objects.filter(
         user_id=herinnering.user_id, groep_id=herinnering.groep_id, gestopt=True
@@ -79,9 +71,17 @@ def is_afgemeld(herinnering: Herinnering) -> bool:
 
 
 def nazorg_groepen(user):
-    """The groups a person has (or had) nazit reminders for."""
+    """The groups a person has (or had) nazit reminders for, made a choice about, or
+    takes part in now with a nazit to come: they can stop it before it is planned."""
     return Groep.objects.filter(
-        pk__in=Herinnering.objects.filter(user=user).values("groep")
+        Q(pk__in=Herinnering.objects.filter(user=user).values("groep"))
+        | Q(pk__in=NazorgVoorkeur.objects.filter(user=user).values("groep"))
+        | Q(
+            pk__in=Lidmaatschap.objects.deelnemers()
+            .filter(user=user, groep__aanbod__nazit=True)
+            .exclude(groep__aanbod__soort=Aanbod.Soort.INLOOP)
+            .values("groep")
+        )
     ).order_by("-einddatum", "naam")
 
 

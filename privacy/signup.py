@@ -1,8 +1,13 @@
-"""Sign-up with consent: the privacy statement (required) and two optional email
-choices, on top of deelnemers' sign-up form (email, name, password).
+"""Sign-up with consent: the privacy statement (required) and one optional email choice
+(the weekly community summary), on top of deelnemers' sign-up form (email, name,
+password).
+
+No nazit box: at sign-up nobody knows yet what a nazit is. Its invitation is part of
+taking part in a group; people hear about it, and can say no, when they enrol in one
+(groepen/views/aanbod.py), and stop it with one click at any time.
 
 They live here, not in deelnemers, because saving them reaches the apps above deelnemers
-(the statement in this app, the email choices in nazorg through its privacy provider).
+(the statement in this app, the email choice in nazorg through its privacy provider).
 settings.ACCOUNT_FORMS and ACCOUNT_ADAPTER point at these classes.
 """
 
@@ -18,7 +23,7 @@ from .toestemming import bij_aanmelding
 
 
 class SignupForm(DeelnemersSignupForm):
-    # The privacy statement is required; emails are separate, optional choices.
+    # The privacy statement is required; the summary email is a separate, optional choice.
     privacy = forms.BooleanField(
         label=_("I have read the privacy statement and I agree to it."),
         error_messages={
@@ -28,17 +33,12 @@ class SignupForm(DeelnemersSignupForm):
             )
         },
     )
-    nazit_email = forms.BooleanField(
-        label=_("Email me about follow-up meetings (nazit) after a course."),
-        required=False,
-        help_text=_("You can change this at any time."),
-    )
     digest = forms.BooleanField(
         label=_("Email me a weekly summary of new conversations in the community."),
         required=False,
         help_text=_("You can change this at any time."),
     )
-    field_order = [*DeelnemersSignupForm.field_order, "privacy", "nazit_email", "digest"]
+    field_order = [*DeelnemersSignupForm.field_order, "privacy", "digest"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,9 +55,5 @@ class AccountAdapter(DeelnemersAdapter):
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
         if commit and "privacy" in form.cleaned_data:
-            bij_aanmelding(
-                user,
-                nazit_email=form.cleaned_data.get("nazit_email", False),
-                digest=form.cleaned_data.get("digest", False),
-            )
+            bij_aanmelding(user, digest=form.cleaned_data.get("digest", False))
         return user

@@ -99,23 +99,24 @@ def accepteer_geldende(user) -> Toestemming | None:
     return accepteer(user, verklaring) if verklaring else None
 
 
-def bij_aanmelding(user, *, nazit_email: bool, digest: bool) -> None:
-    """Sign-up: the statement in force is accepted, and the two optional email choices
-    become the person's settings, where they can change them later (the app that owns
-    each choice saves it: nazorg, through its privacy provider)."""
-    antwoorden = {"nazit_email": nazit_email, "digest": digest}
+def bij_aanmelding(user, *, digest: bool) -> None:
+    """Sign-up: the statement in force is accepted, and the optional email choice becomes
+    the person's setting, where they can change it later (the app that owns the choice
+    saves it: nazorg, through its privacy provider). Nazit emails are not asked here:
+    they follow the defaults (on) until the person says no at enrolment or later."""
+    antwoorden = {"digest": digest}
     with transaction.atomic():
         for provider in privacy_register.providers():
             if provider.bij_aanmelding is not None:
                 provider.bij_aanmelding(user, antwoorden)
         verklaring = geldende_verklaring()
         if verklaring is not None:
-            accepteer(user, verklaring, nazit_email=nazit_email, digest=digest)
+            accepteer(user, verklaring, digest=digest)
 
 
 def emailkeuzes(user) -> dict:
-    """The current email choices of the sign-up form ("nazit_email", "digest"), as the
-    apps that own them report them."""
+    """The person's current email choices ("nazit_email", "digest"), as the apps that
+    own them report them ("My privacy" shows them)."""
     keuzes = {}
     for provider in privacy_register.providers():
         if provider.keuzes is not None:

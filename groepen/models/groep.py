@@ -51,6 +51,17 @@ class Aanbod(models.Model):
         default=75,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
+    # The nazit invitation is part of taking part (participants can say no at enrolment
+    # or later). For a group that ends: everyone still in it on the last day; for an
+    # ongoing herstelgroep: whoever leaves it. The walk-in never has one.
+    nazit = models.BooleanField(
+        _("a follow-up meeting (nazit) afterwards"),
+        default=True,
+        help_text=_(
+            "Participants are invited back for a nazit after the last meeting. For a "
+            "recovery group without an end: after someone leaves it."
+        ),
+    )
     gearchiveerd = models.BooleanField(
         _("archived"), default=False, help_text=_("No longer offered; its history is kept.")
     )
@@ -69,6 +80,11 @@ class Aanbod(models.Model):
     def met_inschrijving(self) -> bool:
         """The walk-in needs no enrolment; everything else does."""
         return self.soort != self.Soort.INLOOP
+
+    @property
+    def met_nazit(self) -> bool:
+        """Are participants of this offer invited to a nazit? Never for the walk-in."""
+        return self.nazit and self.soort != self.Soort.INLOOP
 
 
 class GroepQuerySet(models.QuerySet):

@@ -26,15 +26,39 @@ def aanbod_detail(request, pk):
     return render(request, "groepen/aanbod/detail.html", aanbod.detail(request.user, pk))
 
 
+# Enrolment tells in one sentence that a nazit follows (it is part of taking part), and
+# how to stop it; the choice itself is kept by nazorg (groepen.signals.nazit_keuze).
+def stoppen() -> str:
+    return _(
+        "You can change this at any time, with one click in the invitation or on the page "
+        "Follow-up reminders."
+    )
+
+
+def nazit_zin(groep) -> str:
+    """An ongoing recovery group invites who leaves it; every other group, who finishes."""
+    if groep.aanbod.soort == groep.aanbod.Soort.HERSTELGROEP and groep.einddatum is None:
+        return _(
+            "When you leave this group, we invite you to a nazit: a meeting to look back "
+            "together. You get the invitation by email and in the app."
+        )
+    return _(
+        "After the last meeting, we invite you to a nazit: a meeting to look back "
+        "together. You get the invitation by email and in the app."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def aanmelden(request, pk):
     groep = aanbod.groep_in_aanbod(pk)
-    form = AanmeldForm(request.POST or None)
+    nazit = groep.aanbod.met_nazit
+    form = AanmeldForm(request.POST or None, nazit=nazit)
     if request.method == "POST" and form.is_valid():
+        wil_nazit = not form.cleaned_data.get("geen_nazit", False)
         try:
             uitkomst = inschrijving.aanmelden(
-                request.user, groep.pk, form.cleaned_data["motivatie"]
+                request.user, groep.pk, form.cleaned_data["motivatie"], wil_nazit=wil_nazit
             )
         except inschrijving.InschrijvingFout as fout:
             form.add_error(None, str(fout))
@@ -49,12 +73,20 @@ def aanmelden(request, pk):
                     "You're in! Welcome to %(groep)s. We have sent you an email with the details."
                 )
             messages.success(request, tekst % {"groep": groep.naam, "positie": uitkomst.positie})
+            if nazit and wil_nazit:
+                messages.info(request, nazit_zin(groep) + " " + stoppen())
+            elif nazit:
+                messages.info(
+                    request,
+                    _("You chose not to get an invitation to the nazit.") + " " + stoppen(),
+                )
             return redirect("mijn_aanmeldingen")
     lid = aanbod.eigen_lidmaatschap(request.user, groep)
     context = {
         "groep": groep,
         "form": form,
         "lid": lid,
+        "nazit_zin": nazit_zin(groep) if nazit else "",
         # On the first visit a reason is shown instead of a form that cannot succeed.
         "belemmering": None if form.is_bound else inschrijving.belemmering(groep, lid),
     }

@@ -48,6 +48,9 @@ class NazitMoment(models.Model):
         Groep, on_delete=models.CASCADE, related_name="nazit_momenten", verbose_name=_("group")
     )
     dagen_na_einde = models.PositiveSmallIntegerField(_("days after the last meeting"))
+    # Empty: a moment after the group's end, for everyone in it then. A date: a moment for
+    # the people who left this (ongoing) recovery group on that day, counted from then.
+    vertrek = models.DateField(_("left on"), null=True, blank=True)
     datum = models.DateField(_("planned for"))
     begint_om = models.DateTimeField(_("meeting starts at"), null=True, blank=True)
     locatie = models.CharField(_("place"), max_length=200, blank=True)
@@ -65,7 +68,16 @@ class NazitMoment(models.Model):
         verbose_name_plural = _("follow-up moments")
         ordering = ["datum"]
         constraints = [
-            models.UniqueConstraint(fields=["groep", "dagen_na_einde"], name="nazitmoment_uniek"),
+            models.UniqueConstraint(
+                fields=["groep", "dagen_na_einde"],
+                condition=Q(vertrek__isnull=True),
+                name="nazitmoment_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["groep", "vertrek", "dagen_na_einde"],
+                condition=Q(vertrek__isnull=False),
+                name="nazitmoment_vertrek_uniek",
+            ),
         ]
         indexes = [models.Index(fields=["datum"]), models.Index(fields=["begint_om"])]
 

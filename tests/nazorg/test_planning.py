@@ -4,7 +4,13 @@ import pytest
 from django.utils import timezone
 
 from nazorg.models import STANDAARD_PLAN, Herinnering, NazitMoment, NazitPlanMoment, NazorgVoorkeur
-from nazorg.planning import afgelopen_cursusgroepen, plan_alle, plan_nazit, verstuurmoment
+from nazorg.planning import (
+    PlanResultaat,
+    afgelopen_groepen,
+    plan_alle,
+    plan_nazit,
+    verstuurmoment,
+)
 from tests.factories import AanbodFactory, GroepFactory
 
 from .conftest import maak_afgelopen_groep
@@ -64,13 +70,17 @@ def test_own_plan_replaces_the_standard_plan():
     assert list(groep.nazit_momenten.values_list("dagen_na_einde", flat=True)) == [10]
 
 
-def test_running_group_and_other_kinds_are_not_planned():
+def test_running_group_the_walk_in_and_an_offer_without_nazit_are_not_planned():
     lopend = GroepFactory()  # ends in the future
-    groep, _, _ = maak_afgelopen_groep(deelnemers=1)
-    groep.aanbod.soort = "herstelgroep"
-    groep.aanbod.save()
-    plan_nazit(lopend)
-    plan_nazit(groep)
+    inloop, _, _ = maak_afgelopen_groep(deelnemers=1)
+    inloop.aanbod.soort = "inloop"
+    inloop.aanbod.save()  # even with the nazit left on by mistake
+    zonder, _, _ = maak_afgelopen_groep(deelnemers=1)
+    zonder.aanbod.nazit = False
+    zonder.aanbod.save()
+    for groep in (lopend, inloop, zonder):
+        plan_nazit(groep)
+    assert plan_alle() == PlanResultaat()
     assert not NazitMoment.objects.exists()
 
 
@@ -98,6 +108,6 @@ def test_preferences_are_respected_when_planning():
 def test_daily_job_finds_ended_course_groups():
     groep, _, _ = maak_afgelopen_groep(deelnemers=2)
     GroepFactory()
-    assert list(afgelopen_cursusgroepen()) == [groep]
+    assert list(afgelopen_groepen()) == [groep]
     r = plan_alle()
     assert (r.momenten, r.herinneringen) == (3, 6)

@@ -49,6 +49,7 @@ from nazorg.models import (
     Melding,
     Moderatiezaak,
     Moderator,
+    NazitBericht,
     NazitMoment,
     NazorgVoorkeur,
     RichtlijnAkkoord,
@@ -152,9 +153,13 @@ def alles(groep, deelnemer, facilitator, v1):
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)
     )
-    Herinnering.objects.create(
+    uitnodiging = Herinnering.objects.create(
         user=deelnemer, groep=groep, moment=moment, verstuur_op=nu, antwoord="ja"
     )
+    NazitBericht.objects.create(
+        herinnering=uitnodiging, user=deelnemer, groep=groep, moment=moment,
+        soort=NazitBericht.Soort.DATUM_BEKEND, verstuur_op=nu,
+    )  # fmt: skip
     NazorgVoorkeur.objects.create(user=deelnemer, groep=None, per_email=False)
     Melding.objects.create(user=deelnemer, titel="EIGEN-MELDING", link="/nazorg/")
     Melding.objects.create(user=ander, titel="ANDER-MELDING")

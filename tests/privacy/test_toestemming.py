@@ -52,7 +52,10 @@ def test_signup_shows_the_consent_with_a_link_to_the_statement(client, v1):
     assert 'name="privacy"' in html
     assert "required" in html
     assert f'href="{reverse("privacyverklaring")}"' in html
-    assert 'name="nazit_email"' in html
+    # At sign-up nobody knows yet what a nazit is: that is told, with an opt-out, at
+    # enrolment in a group (tests/nazorg/test_uitnodiging_aanmelden.py).
+    assert 'name="nazit_email"' not in html
+    assert "nazit" not in html.lower()
     assert 'name="digest"' in html
 
 
@@ -68,27 +71,34 @@ def test_signup_without_consent_makes_no_account_and_keeps_what_was_typed(client
     assert not Toestemming.objects.exists()
 
 
-def test_signup_records_consent_and_the_optional_email_choices(client, v1):
-    response = aanmelden(client, privacy="on", nazit_email="on", digest="on")
+def test_signup_records_consent_and_the_optional_email_choice(client, v1):
+    # A nazit_email field sent by an old page or by hand changes nothing.
+    response = aanmelden(client, privacy="on", nazit_email="", digest="on")
     assert response.status_code == 302
     user = User.objects.get(email="nieuw@example.org")
     toestemming_ = Toestemming.objects.get(user=user)
     assert toestemming_.verklaring == v1
     assert toestemming_.geaccepteerd_op is not None
-    voorkeur = NazorgVoorkeur.objects.get(user=user, groep=None)
-    assert voorkeur.per_email
-    assert not voorkeur.gestopt
     assert DigestVoorkeur.objects.get(user=user).wekelijks
     event = AuditEvent.objects.get(soort=AuditEvent.Soort.TOESTEMMING, betreft=user)
-    assert event.details == {"versie": 1, "nazit_email": True, "digest": True}
+    assert event.details == {"versie": 1, "digest": True}
+    # Nazit reminders keep their defaults: by email and in the app.
+    assert not NazorgVoorkeur.objects.filter(user=user).exists()
+    assert toestemming.emailkeuzes(user)["nazit_email"] is True
 
 
-def test_signup_without_the_optional_consents_sends_no_such_emails(client, v1):
+def test_signup_without_the_optional_consent_sends_no_summary(client, v1):
     assert aanmelden(client, privacy="on").status_code == 302
     user = User.objects.get(email="nieuw@example.org")
     assert Toestemming.objects.filter(user=user, verklaring=v1).exists()
-    assert NazorgVoorkeur.objects.get(user=user, groep=None).per_email is False
     assert DigestVoorkeur.objects.get(user=user).wekelijks is False
+    assert toestemming.emailkeuzes(user) == {"nazit_email": True, "digest": False}
+
+
+def test_an_earlier_choice_against_nazit_emails_is_kept(client, deelnemer, v1):
+    # People who signed up when the box was there and left it empty keep that choice.
+    NazorgVoorkeur.objects.create(user=deelnemer, groep=None, per_email=False)
+    assert toestemming.emailkeuzes(deelnemer)["nazit_email"] is False
 
 
 # --- Accepting a new version -----------------------------------------------------------
