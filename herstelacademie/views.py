@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from groepen import overzicht
+from groepen.models import Groep
 from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
-from nazorg import moderatie
+from nazorg import missen, moderatie
 
 from .models import Heartbeat
 
@@ -42,6 +43,12 @@ def facilitator_home(request):
     ongelezen = ongelezen_per_groep(request.user, [g.pk for g in context["groepen"]])
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
     context["moderatie_open"] = moderatie.aantal_open_voor(request.user)
+    context["missen"] = missen.voor_facilitator(request.user)
+    # Finished groups fold away, so the list stays short (no query: the status follows
+    # from the dates already loaded).
+    afgerond = Groep.Status.AFGEROND
+    context["groepen_lopend"] = [g for g in context["groepen"] if g.status != afgerond]
+    context["groepen_afgerond"] = [g for g in context["groepen"] if g.status == afgerond]
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 
