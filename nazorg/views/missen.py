@@ -38,7 +38,7 @@ def missen_stop(request, token):
         signaal = missen_bericht.lees_token(token, missen_bericht.STOP_SALT)
     except (missen_bericht.OngeldigeLink, missen_bericht.VerlopenLink) as exc:
         return _link_fout(request, exc)
-    form = StopLieverForm(request.POST or None)
+    form = StopLieverForm(request.POST if request.method == "POST" else None)
     context = {
         "signaal": signaal,
         "form": form,
