@@ -92,7 +92,10 @@ def afwezig_kandidaten(nu):
         geannuleerd=False, begint_om__lt=nu, begint_om__gte=nu - VENSTER
     ).values("groep")
     al_gemeld = Missen.objects.filter(
-        user=OuterRef("user"), groep=OuterRef("groep"), soort=S.AFWEZIG, sinds__gt=OuterRef("terug_op")
+        user=OuterRef("user"),
+        groep=OuterRef("groep"),
+        soort=S.AFWEZIG,
+        sinds__gt=OuterRef("terug_op"),
     )
     return (
         Lidmaatschap.objects.deelnemers()

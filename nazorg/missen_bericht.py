@@ -92,7 +92,10 @@ def links(signaal: Missen) -> dict:
     def url(naam, salt):
         return reverse(naam, kwargs={"token": maak_token(signaal.pk, salt)})
 
-    uit = {"bericht": url("missen_bericht", BERICHT_SALT), "voorkeuren": reverse("nazorg_voorkeuren")}
+    uit = {
+        "bericht": url("missen_bericht", BERICHT_SALT),
+        "voorkeuren": reverse("nazorg_voorkeuren"),
+    }
     if signaal.soort == Missen.Soort.AFWEZIG:
         uit["stop"] = url("missen_stop", STOP_SALT)
     return uit
@@ -194,9 +197,9 @@ def verstuur(batch: int = 200, nu=None) -> dict:
     """Send the planned messages. Safe to run at any time, also twice at once."""
     nu = nu or timezone.now()
     telling = dict.fromkeys(("hersteld", "verzonden", "geen", "later", "mislukt"), 0)
-    telling["hersteld"] = Missen.objects.filter(
-        bericht=B.BEZIG, geclaimd_op__lt=nu - LEASE
-    ).update(bericht=B.GEPLAND, geclaimd_op=None)
+    telling["hersteld"] = Missen.objects.filter(bericht=B.BEZIG, geclaimd_op__lt=nu - LEASE).update(
+        bericht=B.GEPLAND, geclaimd_op=None
+    )
     laatste = 0
     while True:
         # Walk forward by pk, so a row put back for the next run is not taken again now.

@@ -13,7 +13,7 @@ from .nazit import Melding
 
 
 class Missen(models.Model):
-    """"Misschien even contact?": someone missed two meetings in a row without letting
+    """ "Misschien even contact?": someone missed two meetings in a row without letting
     the group know, or left a group that still had meetings ahead.
 
     One row per absence series (keyed by the first missed meeting of the series) or per

@@ -1,4 +1,4 @@
-""""We missen je" (nazorg/missen.py, nazorg/missen_bericht.py), on a fixed clock: two
+""" "We missen je" (nazorg/missen.py, nazorg/missen_bericht.py), on a fixed clock: two
 missed meetings without an apology make one signal for the facilitators and one message
 to the person, never a second for the same absence."""
 
@@ -48,7 +48,9 @@ def maak_groep(soort=Aanbod.Soort.CURSUS, naam="WRAP voorjaar"):
         einddatum=(NU + 5 * WEEK).date(),
     )
     eerste = NU - 6 * WEEK + datetime.timedelta(hours=1)
-    bijeenkomsten = [BijeenkomstFactory(groep=groep, begint_om=eerste + i * WEEK) for i in range(10)]
+    bijeenkomsten = [
+        BijeenkomstFactory(groep=groep, begint_om=eerste + i * WEEK) for i in range(10)
+    ]
     sam = UserFactory(roepnaam="Sam")
     LidmaatschapFactory(groep=groep, user=sam, sinds=NU - 8 * WEEK, status_sinds=NU - 8 * WEEK)
     ruben = UserFactory(roepnaam="Ruben", mfa=True)
@@ -58,15 +60,15 @@ def maak_groep(soort=Aanbod.Soort.CURSUS, naam="WRAP voorjaar"):
 
 def register(bijeenkomsten, user, statussen):
     for b, status in zip(bijeenkomsten, statussen, strict=False):
-        Aanwezigheid.objects.update_or_create(
-            bijeenkomst=b, user=user, defaults={"status": status}
-        )
+        Aanwezigheid.objects.update_or_create(bijeenkomst=b, user=user, defaults={"status": status})
 
 
 def berichten(user):
     """The "we missen je" mails to this person (not the enrolment mails of groepen)."""
     return [
-        m for m in mail.outbox if m.to == [user.email] and m.extra_headers.get("Message-ID", "").startswith("<missen-")
+        m
+        for m in mail.outbox
+        if m.to == [user.email] and m.extra_headers.get("Message-ID", "").startswith("<missen-")
     ]
 
 
@@ -101,7 +103,8 @@ def test_two_missed_meetings_make_one_message_never_a_second(groep, klok, client
     stop = reverse("missen_stop", kwargs={"token": "X"}).rsplit("X", 1)[0]
     assert stop in bericht.body
     html = bericht.alternatives[0][0]
-    assert "De Kantine" in html and stop in html
+    assert "De Kantine" in html
+    assert stop in html
     assert Melding.objects.filter(user=sam).count() == 1
     [signaal] = missen.voor_facilitator(ruben)
     assert (signaal.user.roepnaam, signaal.groep.naam, signaal.soort) == ("Sam", g.naam, "afwezig")
@@ -125,11 +128,12 @@ def test_two_missed_meetings_make_one_message_never_a_second(groep, klok, client
     melding = Melding.objects.get(user=sam)
     pagina = client.get(melding.link)
     assert pagina.status_code == 200
-    assert "De Kantine" in pagina.text and "Ik stop liever" in pagina.text
+    assert "De Kantine" in pagina.text
+    assert "Ik stop liever" in pagina.text
 
 
 def test_an_apology_is_not_missing(groep):
-    g, b, sam, ruben = groep
+    _g, b, sam, ruben = groep
     register(b, sam, [AW.AANWEZIG] * 4 + [AW.AFGEMELD, AW.AFWEZIG])
     draai()
     assert berichten(sam) == []
@@ -138,14 +142,14 @@ def test_an_apology_is_not_missing(groep):
 
 
 def test_an_unfilled_register_is_not_missing(groep):
-    g, b, sam, ruben = groep
+    _g, b, sam, _ruben = groep
     register(b, sam, [AW.AANWEZIG] * 4 + [AW.AFWEZIG])  # the last register is still empty
     draai()
     assert not Missen.objects.exists()
 
 
 def test_came_again_then_missed_two_more_is_a_new_series(groep, klok):
-    g, b, sam, ruben = groep
+    _g, b, sam, ruben = groep
     register(b, sam, [AW.AANWEZIG] * 4 + [AW.AFWEZIG, AW.AFWEZIG])
     draai()
     klok.move_to(NU + WEEK)
@@ -163,7 +167,7 @@ def test_came_again_then_missed_two_more_is_a_new_series(groep, klok):
 
 
 def test_turned_off_no_message_but_the_facilitators_still_see_it(groep, client):
-    g, b, sam, ruben = groep
+    _g, b, sam, ruben = groep
     client.force_login(sam)
     pagina = client.get(reverse("nazorg_voorkeuren"))
     assert "Je facilitators zien nog wel" in pagina.text
@@ -179,13 +183,14 @@ def test_turned_off_no_message_but_the_facilitators_still_see_it(groep, client):
     client.force_login(ruben)
     home = client.get(reverse("facilitator_home"))
     assert "Misschien even contact?" in home.text
-    assert "Twee keer niet geweest" in home.text and "Sam" in home.text
+    assert "Twee keer niet geweest" in home.text
+    assert "Sam" in home.text
 
 
 def test_the_email_choice_is_honoured(groep):
     from nazorg import voorkeuren
 
-    g, b, sam, ruben = groep
+    _g, b, sam, _ruben = groep
     voorkeuren.zet_kanalen(sam, per_email=False, in_app=True)
     register(b, sam, [AW.AFWEZIG] * 6)
     draai()
@@ -212,7 +217,8 @@ def test_ik_stop_liever_is_signed_asks_first_and_tells_the_facilitators(groep, c
     assert client.post(reverse("missen_stop", kwargs={"token": bericht_token})).status_code == 400
 
     pagina = client.get(url)  # opening it changes nothing (mail scanners open links)
-    assert pagina.status_code == 200 and "Schrijf me ook uit" in pagina.text
+    assert pagina.status_code == 200
+    assert "Schrijf me ook uit" in pagina.text
     signaal.refresh_from_db()
     assert signaal.stop_liever_op is None
 
@@ -220,7 +226,8 @@ def test_ik_stop_liever_is_signed_asks_first_and_tells_the_facilitators(groep, c
     voor = len(mail.outbox)
     assert client.post(url, {"uitschrijven": "on"}).status_code == 200
     signaal.refresh_from_db()
-    assert signaal.stop_liever_op is not None and signaal.uitgeschreven_via_link
+    assert signaal.stop_liever_op is not None
+    assert signaal.uitgeschreven_via_link
     assert Lidmaatschap.objects.get(user=sam, groep=g).status == "uitgeschreven"
     # Back on the facilitators' home, with what Sam said.
     client.force_login(ruben)
@@ -231,7 +238,9 @@ def test_ik_stop_liever_is_signed_asks_first_and_tells_the_facilitators(groep, c
     draai()
     assert len(berichten(sam)) == 1
     assert Missen.objects.filter(user=sam).count() == 1
-    assert not [m for m in mail.outbox[voor:] if "<missen-" in m.extra_headers.get("Message-ID", "")]
+    assert not [
+        m for m in mail.outbox[voor:] if "<missen-" in m.extra_headers.get("Message-ID", "")
+    ]
 
 
 def test_ik_stop_liever_without_cancelling(groep, client):
@@ -270,7 +279,7 @@ def test_leaving_a_course_early_tells_the_facilitators_and_says_goodbye_once(gro
 
 
 def test_leaving_an_ongoing_group_or_the_waiting_list_is_no_signal(db, klok):
-    g, b, sam, ruben = maak_groep(soort=Aanbod.Soort.HERSTELGROEP)
+    g, b, sam, _ruben = maak_groep(soort=Aanbod.Soort.HERSTELGROEP)
     register(b, sam, [AW.AANWEZIG] * 6)
     inschrijving.uitschrijven(Lidmaatschap.objects.get(user=sam, groep=g).pk)
     # Someone who never took part (e.g. left the waiting list) did not stop along the way.
@@ -293,7 +302,8 @@ def test_handled_leaves_the_home_of_every_facilitator(groep, client):
     assert client.post(url, {"afhandeling": "onzin"}).status_code == 302
     assert missen.voor_facilitator(ruben)
     assert client.post(url, {"afhandeling": "laat_maar"}).status_code == 302
-    assert missen.voor_facilitator(ruben) == [] and missen.voor_facilitator(tweede) == []
+    assert missen.voor_facilitator(ruben) == []
+    assert missen.voor_facilitator(tweede) == []
     signaal.refresh_from_db()
     assert (signaal.afhandeling, signaal.afgehandeld_door) == ("laat_maar", ruben)
     # Someone outside the group cannot touch it.
@@ -302,7 +312,7 @@ def test_handled_leaves_the_home_of_every_facilitator(groep, client):
 
 
 def test_facilitator_home_queries_stay_flat_with_many_signals(db, klok, client):
-    g, b, sam, ruben = maak_groep()
+    _g, b, sam, ruben = maak_groep()
     afgerond = GroepFactory(
         naam="Oude cursus", startdatum=(NU - 40 * WEEK).date(), einddatum=(NU - 30 * WEEK).date()
     )
@@ -334,17 +344,18 @@ def test_facilitator_home_queries_stay_flat_with_many_signals(db, klok, client):
     assert "Afgeronde groepen (2)" in antwoord.text
     gevouwen = antwoord.text.split('<details class="afgeronde-groepen">', 1)[1]
     gevouwen = gevouwen.split("</details>", 1)[0]
-    assert "Oude cursus" in gevouwen and "WRAP voorjaar" not in gevouwen
+    assert "Oude cursus" in gevouwen
+    assert "WRAP voorjaar" not in gevouwen
 
 
 def test_the_job_finds_signals_with_a_fixed_number_of_queries(db, klok):
     for i in range(3):
-        g, b, sam, _ = maak_groep(naam=f"A{i}")
+        _g, b, sam, _ = maak_groep(naam=f"A{i}")
         register(b, sam, [AW.AFWEZIG] * 6)
     with CaptureQueriesContext(connection) as weinig:
         missen.vind_signalen()
     for i in range(12):
-        g, b, sam, _ = maak_groep(naam=f"B{i}")
+        _g, b, sam, _ = maak_groep(naam=f"B{i}")
         register(b, sam, [AW.AFWEZIG] * 6)
     with CaptureQueriesContext(connection) as veel:
         missen.vind_signalen()
@@ -353,7 +364,7 @@ def test_the_job_finds_signals_with_a_fixed_number_of_queries(db, klok):
 
 
 def test_a_crash_after_sending_resends_never_loses(groep, klok):
-    g, b, sam, ruben = groep
+    _g, b, sam, _ruben = groep
     register(b, sam, [AW.AFWEZIG] * 6)
     missen.vind_signalen()
     signaal = Missen.objects.get()
@@ -369,7 +380,7 @@ def test_a_crash_after_sending_resends_never_loses(groep, klok):
 
 
 def test_coordinators_see_only_counts(groep, client):
-    g, b, sam, ruben = groep
+    _g, b, sam, _ruben = groep
     register(b, sam, [AW.AFWEZIG] * 6)
     draai()
     client.force_login(UserFactory(is_coordinator=True, mfa=True))
@@ -382,7 +393,7 @@ def test_coordinators_see_only_counts(groep, client):
 
 
 def test_the_walk_in_is_never_a_signal(db, klok):
-    g, b, sam, ruben = maak_groep(soort=Aanbod.Soort.INLOOP)
+    _g, b, sam, _ruben = maak_groep(soort=Aanbod.Soort.INLOOP)
     register(b, sam, [AW.AFWEZIG] * 6)
     draai()
     assert not Missen.objects.exists()
@@ -397,7 +408,8 @@ def test_export_and_erasure(groep):
     missen.handel_af(Missen.objects.get(), ruben, "contact")
     [sectie] = [s for s in register_privacy.secties() if s.sleutel == "missen"]
     [rij] = list(sectie.rijen(sam))
-    assert rij["groep"] == g.naam and rij["afgehandeld"] is True
+    assert rij["groep"] == g.naam
+    assert rij["afgehandeld"] is True
     assert "Ruben" not in str(rij)
     from lib.privacy import Wiskeuzes
 
