@@ -251,6 +251,9 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": HERINNERING_INTERVAL},
     },
     "nazit-plannen": {"task": "nazorg.tasks.plan_nazit", "schedule": 24 * 3600},
+    # "We missen je" (nazorg/missen.py): once a day, in the morning, so the message does
+    # not arrive at night; a re-run finds nothing new.
+    "nazorg-missen": {"task": "nazorg.tasks.missen", "schedule": crontab(hour=10, minute=15)},
     # A group's community space appears within the hour after its end date has passed.
     "community-ruimtes": {"task": "nazorg.tasks.maak_ruimtes", "schedule": 3600},
     "community-digest": {

@@ -6,9 +6,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from groepen import overzicht
+from groepen.models import Groep
 from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
-from nazorg import moderatie, planning
+from nazorg import missen, moderatie, planning
 
 from .models import Heartbeat
 
@@ -48,6 +49,12 @@ def facilitator_home(request):
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
         [g.pk for g in context["groepen"]]
     )
+    context["missen"] = missen.voor_facilitator(request.user)
+    # Finished groups fold away, so the list stays short (no query: the status follows
+    # from the dates already loaded).
+    afgerond = Groep.Status.AFGEROND
+    context["groepen_lopend"] = [g for g in context["groepen"] if g.status != afgerond]
+    context["groepen_afgerond"] = [g for g in context["groepen"] if g.status == afgerond]
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 

@@ -357,3 +357,51 @@ def _registreer_nazitberichten():
 
 
 _registreer_nazitberichten()
+
+
+# --- "We missen je" (nazorg/missen.py) -------------------------------------------------------
+# A provider of its own, so this block merges apart from the rest.
+
+
+def _registreer_missen():
+    from .models import Missen, MissenVoorkeur
+
+    def wis_missen(user, wiskeuzes) -> None:
+        # The signals about them go (the coordinator's monthly counts drop them too);
+        # a signal someone else handled keeps no trace of who that was.
+        Missen.objects.filter(user=user).delete()
+        Missen.objects.filter(afgehandeld_door=user).update(afgehandeld_door=None)
+        MissenVoorkeur.objects.filter(user=user).delete()
+
+    # fmt: off
+    secties = (
+        # What the group's facilitators saw about them, and what we sent: never who
+        # handled it, only whether it was.
+        Sectie("missen", _l("When we missed you"),
+               lambda u: Missen.objects.filter(user=u).select_related("groep")
+               .order_by("sinds", "pk"), (
+            V("groep", _l("Group"), "groep.naam"),
+            V("wat", _l("What happened"), "soort", keuzes=K(Missen.Soort)),
+            V("sinds", _l("Since")),
+            V("bericht", _l("Message"), keuzes=K(Missen.Bericht)),
+            V("verstuurd_op", _l("Sent on"), "verzonden_op"),
+            V("stop_liever_op", _l("You said you would rather stop on")),
+            V("afgehandeld", _l("Your facilitators followed up"),
+              lambda o, u: o.afgehandeld_op is not None),
+        ), volgorde=176, modellen=(Missen,)),
+        Sectie("missen_voorkeur", _l("A message when you have been away"),
+               lambda u: MissenVoorkeur.objects.filter(user=u), (
+            V("berichten", _l("Messages on")), V("bijgewerkt_op", _l("Changed on")),
+        ), volgorde=177, modellen=(MissenVoorkeur,)),
+    )
+    # fmt: on
+    registreer(
+        Provider(
+            naam="nazorg_missen",
+            secties=secties,
+            wissers=(Wisser(33, wis_missen, modellen=(Missen, MissenVoorkeur)),),
+        )
+    )
+
+
+_registreer_missen()

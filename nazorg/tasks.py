@@ -37,4 +37,12 @@ def maak_ruimtes():
     return community.maak_ruimtes()
 
 
+@shared_task(ignore_result=True)
+def missen():
+    """Daily: "misschien even contact?" signals, then their one message (nazorg/missen.py)."""
+    from . import missen_taak
+
+    return missen_taak.draai()
+
+
 from .digest import verstuur_digest_taak  # noqa: E402, F401 - registers the weekly digest task

@@ -6,6 +6,7 @@ gesprekmeldingen: which community notifications a person wants.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
 rust: a person's break from the community and their muted words.
 toegang: who is in the community (welcomed by a host) and its named moderators.
+missen: "misschien even contact?" signals for those who stop along the way.
 """
 
 from .community import (
@@ -24,6 +25,7 @@ from .community import (
     Status,
 )
 from .gesprekmeldingen import GesprekmeldingVoorkeur
+from .missen import Missen, MissenVoorkeur
 from .nazit import (
     STANDAARD_PLAN,
     Herinnering,
@@ -53,6 +55,8 @@ __all__ = [
     "Herinnering",
     "HerkenIk",
     "Melding",
+    "Missen",
+    "MissenVoorkeur",
     "Moderatiezaak",
     "Moderator",
     "NazitBericht",

@@ -47,6 +47,8 @@ from nazorg.models import (
     Herinnering,
     HerkenIk,
     Melding,
+    Missen,
+    MissenVoorkeur,
     Moderatiezaak,
     Moderator,
     NazitBericht,
@@ -164,6 +166,13 @@ def alles(groep, deelnemer, facilitator, v1):
     Melding.objects.create(user=deelnemer, titel="EIGEN-MELDING", link="/nazorg/")
     Melding.objects.create(user=ander, titel="ANDER-MELDING")
     GesprekmeldingVoorkeur.objects.create(user=deelnemer, herken_ik=False)
+    # "We missen je" (nazorg/missen.py): handled by the other person, whose name stays out.
+    Missen.objects.create(
+        user=deelnemer, groep=groep, soort="afwezig", bijeenkomst=geweest, sinds=nu,
+        afgehandeld_op=nu, afgehandeld_door=ander, afhandeling="contact",
+    )  # fmt: skip
+    Missen.objects.create(user=ander, groep=groep, soort="afwezig", bijeenkomst=geweest, sinds=nu)
+    MissenVoorkeur.objects.create(user=deelnemer, berichten=False)
     KalenderFeed.objects.create(user=deelnemer)
     toestemming.accepteer(deelnemer, v1)
     record(AuditEvent.Soort.LOGIN, actor=deelnemer, betreft=deelnemer)
