@@ -1,4 +1,4 @@
-from .views import community, meldingen, moderatie, nazit, rust, toegang
+from .views import community, meldingen, moderatie, nazit, rust, toegang, volgen
 
 urlpatterns = [
     *nazit.urlpatterns,
@@ -7,4 +7,5 @@ urlpatterns = [
     *toegang.urlpatterns,
     *community.urlpatterns,
     *rust.urlpatterns,
+    *volgen.urlpatterns,
 ]

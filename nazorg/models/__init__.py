@@ -1,7 +1,7 @@
 """nazorg's models; everything is importable from nazorg.models.
 
 nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
-gesprekmeldingen: which community notifications a person wants.
+gesprekmeldingen: which community notifications a person wants, followed spaces, reply email.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
 rust: a person's break from the community and their muted words.
 toegang: who is in the community (welcomed by a host) and its named moderators.
@@ -22,7 +22,7 @@ from .community import (
     Ruimte,
     Status,
 )
-from .gesprekmeldingen import GesprekmeldingVoorkeur
+from .gesprekmeldingen import GesprekmailStand, GesprekmeldingVoorkeur, GevolgdeRuimte
 from .nazit import (
     STANDAARD_PLAN,
     Herinnering,
@@ -47,7 +47,9 @@ __all__ = [
     "DigestVoorkeur",
     "Draad",
     "GedempteWoorden",
+    "GesprekmailStand",
     "GesprekmeldingVoorkeur",
+    "GevolgdeRuimte",
     "Herinnering",
     "HerkenIk",
     "Melding",
