@@ -28,8 +28,9 @@ A crash between 1 and 2 sends nothing now; the notifications are still unmailed 
 out an hour later (late, not lost). A crash between 2 and 3 sends them once more an hour
 later, with the same Message-ID: the one window where a mail can come twice, as with any
 email. An SMTP error gives the hour back (laatst_gemaild as it was), so the next run
-tries again. Queries: a fixed few for the whole run, plus three per mail (claim, mark,
-and the stand's first row for someone never mailed before).
+tries again. Queries: a fixed few for the whole run (the stand rows of people mailed for
+the first time are made in one statement), plus two per mail (claim and mark), since each
+mail is committed on its own.
 """
 
 import datetime
@@ -40,7 +41,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -80,6 +80,10 @@ def _ziet_ruimte() -> Q:
 def te_mailen(nu):
     """Reply notifications that may go out by email now (see WHAT IS MAILED), of people
     whose last mail is at least an hour old."""
+    persoon = OuterRef("user")
+    gekozen = GesprekmeldingVoorkeur.objects.filter(user=persoon, reacties_email=True)
+    pauze = CommunityPauze.objects.filter(user=persoon, tot__gt=nu)
+    recent = GesprekmailStand.objects.filter(user=persoon, laatst_gemaild__gt=nu - UUR)
     return (
         Melding.objects.filter(
             soort=Melding.Soort.REACTIE,
@@ -90,15 +94,11 @@ def te_mailen(nu):
             bericht__teruggenomen_op__isnull=True,
             bericht__draad__status=Status.ZICHTBAAR,
         )
-        .filter(
-            Exists(GesprekmeldingVoorkeur.objects.filter(user=OuterRef("user"), reacties_email=True))
-        )
+        .filter(Exists(gekozen))
         .filter(_ziet_ruimte())
         .exclude(user__email="")
-        .exclude(Exists(CommunityPauze.objects.filter(user=OuterRef("user"), tot__gt=nu)))
-        .exclude(
-            Exists(GesprekmailStand.objects.filter(user=OuterRef("user"), laatst_gemaild__gt=nu - UUR))
-        )
+        .exclude(Exists(pauze))
+        .exclude(Exists(recent))
     )
 
 
@@ -172,17 +172,11 @@ def bouw_mail(user_id, email, rijen, connection=None):
 # --- The run -----------------------------------------------------------------------------------
 
 
-def _claim(user_id, stand_id, vorige, nu) -> bool:
-    """Step 1: this run may mail the person now (see THE GUARANTEE)."""
-    if stand_id is None:
-        try:
-            with transaction.atomic():
-                GesprekmailStand.objects.create(user_id=user_id, laatst_gemaild=nu)
-        except IntegrityError:  # another run made it a moment ago: it mails
-            return False
-        return True
+def _claim(user_id, vorige, nu) -> bool:
+    """Step 1: this run may mail the person now (see THE GUARANTEE). Only the run that
+    finds the stand as it read it moves it on."""
     oud_genoeg = Q(laatst_gemaild__isnull=True) | Q(laatst_gemaild__lte=nu - UUR)
-    claim = GesprekmailStand.objects.filter(oud_genoeg, pk=stand_id, laatst_gemaild=vorige)
+    claim = GesprekmailStand.objects.filter(oud_genoeg, user_id=user_id, laatst_gemaild=vorige)
     return bool(claim.update(laatst_gemaild=nu))
 
 
@@ -206,12 +200,16 @@ def verstuur_gesprekmails(nu=None, connection=None) -> int:
             "user__gesprekmail_stand__laatst_gemaild",
         )
     )
-    verstuurd = 0
     # Read in full before the first write: bounded by the replies still waiting.
-    for user_id, groep in groupby(list(rijen), key=lambda r: r[0]):
-        groep = list(groep)
-        _u, _m, _d, email, stand_id, vorige = groep[0]
-        if not _claim(user_id, stand_id, vorige, nu):
+    personen = [list(g) for _id, g in groupby(list(rijen), key=lambda r: r[0])]
+    # A stand for whoever is mailed for the first time, all in one statement, so that
+    # every claim below is one conditional UPDATE.
+    nieuw = [GesprekmailStand(user_id=p[0][0]) for p in personen if p[0][4] is None]
+    GesprekmailStand.objects.bulk_create(nieuw, ignore_conflicts=True)
+    verstuurd = 0
+    for groep in personen:
+        user_id, _m, _d, email, _stand, vorige = groep[0]
+        if not _claim(user_id, vorige, nu):
             continue
         ids = [r[1] for r in groep]
         try:

@@ -187,9 +187,10 @@ def zichtbaar(user):
     )
     # "New conversations in a space you follow": while the person sees the space and
     # the notification still counts a visible thread (nazorg/volgen.py).
-    volg_ok = Q(
-        soort=Soort.NIEUW_GESPREK, ruimte__in=Ruimte.objects.zichtbaar_voor(user)
-    ) & volgen.iets_te_tellen()
+    volg_ok = (
+        Q(soort=Soort.NIEUW_GESPREK, ruimte__in=Ruimte.objects.zichtbaar_voor(user))
+        & volgen.iets_te_tellen()
+    )
     pauze = CommunityPauze.objects.filter(user=user, tot__gt=timezone.now())
     return (
         Melding.objects.filter(user=user)

@@ -111,16 +111,15 @@ def ontvangers(draad):
 
 
 def _open(ruimte_id):
-    return Melding.objects.filter(
-        soort=NIEUW_GESPREK, ruimte_id=ruimte_id, gelezen_op__isnull=True
-    )
+    return Melding.objects.filter(soort=NIEUW_GESPREK, ruimte_id=ruimte_id, gelezen_op__isnull=True)
 
 
 def _voeg_in(bron) -> None:
     """INSERT INTO melding (...) SELECT ...: one statement however many rows, where
     bulk_create would split 500 rows into several on SQLite. A row that another run
     added at the same moment is skipped (the partial unique constraint)."""
-    kolommen = ("user_id", "soort", "ruimte_id", "titel", "link", "aantal", "aangemaakt_op", "sinds")
+    kolommen = ("user_id", "soort", "ruimte_id", "titel", "link", "aantal")
+    kolommen += ("aangemaakt_op", "sinds")
     sql, params = bron.query.sql_with_params()
     tabel = connection.ops.quote_name(Melding._meta.db_table)
     namen = ", ".join(connection.ops.quote_name(k) for k in kolommen)

@@ -58,7 +58,5 @@ def gesprekmail_stoppen(request, token):
 
 urlpatterns = [
     path("community/<int:pk>/volgen/", ruimte_volgen, name="ruimte_volgen"),
-    path(
-        "meldingen/email-stoppen/<str:token>/", gesprekmail_stoppen, name="gesprekmail_stoppen"
-    ),
+    path("meldingen/email-stoppen/<str:token>/", gesprekmail_stoppen, name="gesprekmail_stoppen"),
 ]
