@@ -256,6 +256,13 @@ CELERY_BEAT_SCHEDULE = {
     "nazorg-missen": {"task": "nazorg.tasks.missen", "schedule": crontab(hour=10, minute=15)},
     # A group's community space appears within the hour after its end date has passed.
     "community-ruimtes": {"task": "nazorg.tasks.maak_ruimtes", "schedule": 3600},
+    # Reply emails (nazorg/gesprekmail.py): the task keeps the hourly limit and the quiet
+    # night itself, so a tick may be dropped or doubled without harm.
+    "community-reactiemail": {
+        "task": "nazorg.tasks.verstuur_gesprekmails",
+        "schedule": 300,
+        "options": {"expires": 300},
+    },
     "community-digest": {
         "task": "nazorg.verstuur_digest",
         "schedule": crontab(hour=9, minute=0, day_of_week=1),

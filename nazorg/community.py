@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from groepen.models import Groep
 from herstelmodel.models import VerhaalVersie
 
-from . import gesprekmeldingen
+from . import gesprekmeldingen, volgen
 from .models import (
     POST_MAX,
     RICHTLIJNEN_VERSIE,
@@ -329,6 +329,8 @@ def plaats_bericht(user, doel, tekst, anoniem=False, titel=None, getuigenis=Fals
         # Signal words (title included): flagged, maybe held, a case for the facilitators.
         bericht.hulp_nu = na_plaatsen(bericht)
         gesprekmeldingen.na_reactie(bericht)  # who started or replied in it hears of it
+        if nieuwe_draad:  # those who follow the space hear of a new conversation
+            volgen.na_nieuw_gesprek(draad)
         if bericht.status == Status.ZICHTBAAR:
             Draad.objects.filter(pk=draad.pk).update(laatste_activiteit=nu)
     return bericht

@@ -110,4 +110,17 @@ class GesprekmeldingForm(forms.ModelForm):
         from .models import GesprekmeldingVoorkeur
 
         model = GesprekmeldingVoorkeur
-        fields = ["reacties", "herken_ik", "moderatie"]
+        fields = ["reacties", "herken_ik", "moderatie", "nieuwe_gesprekken", "reacties_email"]
+
+    def clean(self):
+        data = super().clean()
+        # The email is about the reply notifications: without them it would never come.
+        if data.get("reacties_email") and not data.get("reacties"):
+            self.add_error(
+                "reacties_email",
+                _(
+                    "The email tells you about new replies. Also tick “When someone replies "
+                    "in a conversation I am part of”, or leave this one off."
+                ),
+            )
+        return data

@@ -1,12 +1,14 @@
 """Conversations that reach people: in-app notifications (Melding) from the community.
 
-Three kinds, each of which a person can switch off (GesprekmeldingVoorkeur, no row = on):
+Four kinds, each of which a person can switch off (GesprekmeldingVoorkeur, no row = on):
 - a reply in a thread you started or replied in: one Melding per reply per person, never
   for your own reply, not in a thread you muted (a unique constraint keeps it exactly once);
 - "Herken ik" on your post, grouped: one unread Melding per post that counts the people
   and is updated (not repeated) as more press it, or fewer (undo);
 - a moderation decision about your post: written by nazorg/moderatie.py, which asks
-  `wil()` here first.
+  `wil()` here first;
+- a new conversation in a space you follow, grouped per space: nazorg/volgen.py.
+Replies can also come by email, if the person chooses so (nazorg/gesprekmail.py).
 
 What a notification may show. The stored title holds no names and no thread title: thread
 titles are personal text, encrypted at rest, and a writer may later be erased or be
@@ -28,6 +30,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from . import volgen
 from .models import (
     Bericht,
     CommunityPauze,
@@ -41,7 +44,12 @@ from .models import (
 
 Soort = Melding.Soort
 # The preference field for each kind.
-VELD = {Soort.REACTIE: "reacties", Soort.HERKEN_IK: "herken_ik", Soort.MODERATIE: "moderatie"}
+VELD = {
+    Soort.REACTIE: "reacties",
+    Soort.HERKEN_IK: "herken_ik",
+    Soort.MODERATIE: "moderatie",
+    Soort.NIEUW_GESPREK: "nieuwe_gesprekken",
+}
 PER_PAGINA = 50
 
 
@@ -177,10 +185,16 @@ def zichtbaar(user):
         bericht__draad__status=Status.ZICHTBAAR,
         bericht__draad__ruimte__in=Ruimte.objects.zichtbaar_voor(user),
     )
+    # "New conversations in a space you follow": while the person sees the space and
+    # the notification still counts a visible thread (nazorg/volgen.py).
+    volg_ok = (
+        Q(soort=Soort.NIEUW_GESPREK, ruimte__in=Ruimte.objects.zichtbaar_voor(user))
+        & volgen.iets_te_tellen()
+    )
     pauze = CommunityPauze.objects.filter(user=user, tot__gt=timezone.now())
     return (
         Melding.objects.filter(user=user)
-        .filter(Q(bericht__isnull=True) | gesprek_ok)
+        .filter(Q(bericht__isnull=True, ruimte__isnull=True) | gesprek_ok | volg_ok)
         .exclude(Q(link__startswith=reverse("community")) & Q(Exists(pauze)))
     )
 
@@ -199,7 +213,8 @@ def pagina_lijst(user):
     """The list for the page, newest first, with what lees() needs joined in."""
     return (
         zichtbaar(user)
-        .select_related("bericht__auteur", "bericht__draad")
+        .select_related("bericht__auteur", "bericht__draad", "ruimte")
+        .annotate(nieuwe_draden=volgen.telling())
         # The line never shows the post itself: do not fetch and decrypt it.
         .defer("bericht__tekst")
         .order_by("-aangemaakt_op", "-pk")
@@ -210,6 +225,13 @@ def lees(melding, demper) -> str:
     """The line a person reads. Names and thread titles are taken live: an anonymous or
     erased writer is "a participant"; a title with one of the reader's muted words is left
     out (nazorg/rust.py)."""
+    if melding.soort == Soort.NIEUW_GESPREK and melding.ruimte is not None:
+        n = getattr(melding, "nieuwe_draden", melding.aantal)
+        return ngettext(
+            "%(n)s new conversation in “%(ruimte)s”",
+            "%(n)s new conversations in “%(ruimte)s”",
+            n,
+        ) % {"n": n, "ruimte": melding.ruimte.naam}
     bericht = melding.bericht
     if bericht is None or melding.soort not in (Soort.REACTIE, Soort.HERKEN_IK):
         return melding.titel

@@ -124,9 +124,11 @@ SECTIES = (
         V("in_app", _l("In the app")),
     ), volgorde=160, modellen=(NazorgVoorkeur,)),
     Sectie("meldingen", _l("Notifications"),
-           lambda u: Melding.objects.filter(user=u).order_by("aangemaakt_op", "pk"), (
+           lambda u: Melding.objects.filter(user=u).select_related("ruimte")
+           .order_by("aangemaakt_op", "pk"), (
         V("titel", _l("Title")), V("link", _l("Link")), V("op", T, "aangemaakt_op"),
-        V("gelezen_op", _l("Read on")),
+        V("gelezen_op", _l("Read on")), V("gemaild_op", _l("Emailed on")),
+        V("ruimte", _l("Space"), lambda o, u: o.ruimte.naam if o.ruimte_id else None),
     ), volgorde=170, modellen=(Melding,)),
 )
 # fmt: on
@@ -311,6 +313,8 @@ def _registreer_gesprekmeldingen():
                     lambda u: GesprekmeldingVoorkeur.objects.filter(user=u), (
         V("reacties", _l("Replies")), V("herken_ik", _l("'I recognise this'")),
         V("moderatie", _l("Moderation")),
+        V("nieuwe_gesprekken", _l("New conversations in spaces you follow")),
+        V("reacties_email", _l("Email about replies")),
     ), volgorde=171, modellen=(GesprekmeldingVoorkeur,))
     # fmt: on
     registreer(
@@ -405,3 +409,39 @@ def _registreer_missen():
 
 
 _registreer_missen()
+
+
+# --- Followed spaces (nazorg/volgen.py) and the reply email (nazorg/gesprekmail.py) ----------
+# A provider of its own, so this block merges apart from the rest.
+
+
+def _registreer_volgen_en_mail():
+    from .models import GesprekmailStand, GevolgdeRuimte
+
+    def wis(user, wiskeuzes) -> None:
+        GevolgdeRuimte.objects.filter(user=user).delete()
+        GesprekmailStand.objects.filter(user=user).delete()
+
+    # fmt: off
+    secties = (
+        Sectie("community_gevolgd", _l("Community: spaces you follow"),
+               lambda u: GevolgdeRuimte.objects.filter(user=u).select_related("ruimte")
+               .order_by("sinds", "pk"), (
+            V("ruimte", _l("Space"), "ruimte.naam"), V("sinds", _l("Since")),
+        ), volgorde=172, modellen=(GevolgdeRuimte,)),
+        Sectie("gesprekmail_stand", _l("Community: last email about replies"),
+               lambda u: GesprekmailStand.objects.filter(user=u), (
+            V("laatst_gemaild", _l("Last sent on")),
+        ), volgorde=173, modellen=(GesprekmailStand,)),
+    )
+    # fmt: on
+    registreer(
+        Provider(
+            naam="nazorg_volgen",
+            secties=secties,
+            wissers=(Wisser(34, wis, modellen=(GevolgdeRuimte, GesprekmailStand)),),
+        )
+    )
+
+
+_registreer_volgen_en_mail()

@@ -4,7 +4,7 @@ a task only says "process what is due", so a lost or doubled task changes nothin
 from celery import shared_task
 from django.conf import settings
 
-from . import community, herinneringen, nazitberichten, planning
+from . import community, gesprekmail, herinneringen, nazitberichten, planning
 
 # Due reminders one engine takes on before another one is asked to help (one engine
 # sends roughly 150-200 a second, so a thousand is a few seconds of work).
@@ -43,6 +43,13 @@ def missen():
     from . import missen_taak
 
     return missen_taak.draai()
+
+
+@shared_task(ignore_result=True)
+def verstuur_gesprekmails():
+    """Reply emails for those who chose them (nazorg/gesprekmail.py): the rows are the
+    queue, so a lost or doubled tick changes nothing."""
+    return gesprekmail.verstuur_gesprekmails()
 
 
 from .digest import verstuur_digest_taak  # noqa: E402, F401 - registers the weekly digest task

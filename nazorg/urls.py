@@ -1,4 +1,4 @@
-from .views import community, meldingen, missen, moderatie, nazit, rust, toegang
+from .views import community, meldingen, missen, moderatie, nazit, rust, toegang, volgen
 
 urlpatterns = [
     *nazit.urlpatterns,
@@ -8,4 +8,5 @@ urlpatterns = [
     *community.urlpatterns,
     *rust.urlpatterns,
     *missen.urlpatterns,
+    *volgen.urlpatterns,
 ]

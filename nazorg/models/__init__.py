@@ -2,7 +2,7 @@
 
 nazit: the nazit plan and moments, reminders, channel preferences, in-app notifications.
 nazitbericht: messages after the invitation (date known or changed, day before, called off).
-gesprekmeldingen: which community notifications a person wants.
+gesprekmeldingen: which community notifications a person wants, followed spaces, reply email.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
 rust: a person's break from the community and their muted words.
 toegang: who is in the community (welcomed by a host) and its named moderators.
@@ -24,7 +24,7 @@ from .community import (
     Ruimte,
     Status,
 )
-from .gesprekmeldingen import GesprekmeldingVoorkeur
+from .gesprekmeldingen import GesprekmailStand, GesprekmeldingVoorkeur, GevolgdeRuimte
 from .missen import Missen, MissenVoorkeur
 from .nazit import (
     STANDAARD_PLAN,
@@ -51,7 +51,9 @@ __all__ = [
     "DigestVoorkeur",
     "Draad",
     "GedempteWoorden",
+    "GesprekmailStand",
     "GesprekmeldingVoorkeur",
+    "GevolgdeRuimte",
     "Herinnering",
     "HerkenIk",
     "Melding",

@@ -193,6 +193,7 @@ class Melding(models.Model):
         REACTIE = "reactie", _("reply")
         HERKEN_IK = "herken_ik", _("'I recognise this'")
         MODERATIE = "moderatie", _("moderation")
+        NIEUW_GESPREK = "nieuw_gesprek", _("new conversation in a space you follow")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen"
@@ -218,6 +219,14 @@ class Melding(models.Model):
     aantal = models.PositiveIntegerField(default=0)
     aangemaakt_op = models.DateTimeField(default=timezone.now)
     gelezen_op = models.DateTimeField(null=True, blank=True)
+    # "New conversation" (nazorg/volgen.py) is grouped per space: it counts the visible
+    # threads started in `ruimte` from `sinds` up to `aangemaakt_op`.
+    ruimte = models.ForeignKey(
+        "nazorg.Ruimte", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    sinds = models.DateTimeField(null=True, blank=True)
+    # A reply that went out by email (nazorg/gesprekmail.py) is not mailed again.
+    gemaild_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -226,6 +235,12 @@ class Melding(models.Model):
         indexes = [
             models.Index(fields=["user", "gelezen_op"]),
             models.Index(fields=["user", "-aangemaakt_op"], name="melding_user_nieuwste"),
+            # The replies still to be mailed: the mail run reads only these.
+            models.Index(
+                fields=["user"],
+                condition=Q(soort="reactie", gelezen_op__isnull=True, gemaild_op__isnull=True),
+                name="melding_nog_te_mailen",
+            ),
         ]
         constraints = [
             # Exactly once: one notification per reply per person, and at most one unread
@@ -239,6 +254,11 @@ class Melding(models.Model):
                 fields=["user", "bericht"],
                 condition=Q(soort="herken_ik", gelezen_op__isnull=True),
                 name="melding_een_open_herken_ik",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "ruimte"],
+                condition=Q(soort="nieuw_gesprek", gelezen_op__isnull=True),
+                name="melding_een_open_nieuw_gesprek",
             ),
         ]
 

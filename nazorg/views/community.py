@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lib.hulp import toon_hulp_bij_signaal
 from lib.urls import veilige_next
 
-from .. import bewerken, community, moderatie, rust, toegang
+from .. import bewerken, community, moderatie, rust, toegang, volgen
 from ..community_forms import BewerkForm, DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
@@ -132,6 +132,7 @@ def ruimte(request, pk):
         "meekijkers": toegang.wie_kijkt_mee(ruimte),
         "kijkuren": toegang.kijkuren_tekst(ruimte),
         "mag_instellen": toegang.mag_kijkuren_wijzigen(request.user, ruimte),
+        "volgt": volgen.volgt(request.user, ruimte),
     }
     return render(request, "nazorg/community/ruimte.html", context, status=status)
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import community, gesprekmeldingen, rust, voorkeuren
+from .. import community, gesprekmeldingen, rust, volgen, voorkeuren
 from ..forms import GesprekmeldingForm, KanaalForm
 from ..models import Melding
 
@@ -113,7 +113,9 @@ def meldingen_instellingen(request):
         gesprekmeldingen.zet_voorkeur(request.user, **form.cleaned_data)
         messages.success(request, _("Your choices are saved."))
         return redirect("meldingen")
-    return render(request, "nazorg/meldingen_instellingen.html", {"form": form})
+    context = {"form": form, "gevolgd": volgen.gevolgd_door(request.user)}
+    status = 400 if form.is_bound else 200
+    return render(request, "nazorg/meldingen_instellingen.html", context, status=status)
 
 
 urlpatterns = [

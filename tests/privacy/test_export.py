@@ -43,7 +43,9 @@ from nazorg.models import (
     DigestVoorkeur,
     Draad,
     GedempteWoorden,
+    GesprekmailStand,
     GesprekmeldingVoorkeur,
+    GevolgdeRuimte,
     Herinnering,
     HerkenIk,
     Melding,
@@ -173,6 +175,10 @@ def alles(groep, deelnemer, facilitator, v1):
     )  # fmt: skip
     Missen.objects.create(user=ander, groep=groep, soort="afwezig", bijeenkomst=geweest, sinds=nu)
     MissenVoorkeur.objects.create(user=deelnemer, berichten=False)
+    # A followed space and the last reply email (nazorg/volgen.py, nazorg/gesprekmail.py).
+    GevolgdeRuimte.objects.create(user=deelnemer, ruimte=ruimte)
+    GesprekmailStand.objects.create(user=deelnemer, laatst_gemaild=nu)
+    GesprekmailStand.objects.create(user=ander, laatst_gemaild=nu)
     KalenderFeed.objects.create(user=deelnemer)
     toestemming.accepteer(deelnemer, v1)
     record(AuditEvent.Soort.LOGIN, actor=deelnemer, betreft=deelnemer)
