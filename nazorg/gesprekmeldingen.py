@@ -21,7 +21,7 @@ the one query, so the count in the menu stays one query).
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -195,15 +195,45 @@ def aantal_ongelezen(user) -> int:
     return cache["ongelezen"]
 
 
-def pagina_lijst(user):
-    """The list for the page, newest first, with what lees() needs joined in."""
+def pagina_lijst(user, basis=None):
+    """The list for the page, newest first, with what lees() needs joined in.
+
+    Only the columns the page and lees() use: the post's text is never shown here (no
+    need to fetch and decrypt it), nor anything of its writer but the first name.
+    `basis`: zichtbaar(user) when the caller built it already (it costs ~2 ms to build)."""
     return (
-        zichtbaar(user)
+        (zichtbaar(user) if basis is None else basis)
         .select_related("bericht__auteur", "bericht__draad")
-        # The line never shows the post itself: do not fetch and decrypt it.
-        .defer("bericht__tekst")
+        .only(
+            "titel",
+            "link",
+            "soort",
+            "aantal",
+            "aangemaakt_op",
+            "gelezen_op",
+            "bericht__anoniem",
+            "bericht__auteur__roepnaam",
+            "bericht__draad__titel",
+            "bericht__draad__auteur",
+        )
         .order_by("-aangemaakt_op", "-pk")
     )
+
+
+def tellingen(user, basis=None) -> tuple[int, int]:
+    """(all, unread) of the notifications the person may see, in one query. The notifications
+    page uses it for its pages and hands the unread count to the menu (onthoud_ongelezen),
+    instead of two COUNT queries that each build the visibility rules again."""
+    qs = zichtbaar(user) if basis is None else basis
+    rij = qs.aggregate(
+        alle=Count("pk"), ongelezen=Count("pk", filter=Q(gelezen_op__isnull=True))
+    )
+    return rij["alle"], rij["ongelezen"]
+
+
+def onthoud_ongelezen(user, aantal: int) -> None:
+    """Keep a count this request already knows for the menu (aantal_ongelezen)."""
+    user.__dict__.setdefault("_meldingen_cache", {})["ongelezen"] = aantal
 
 
 def lees(melding, demper) -> str:

@@ -66,8 +66,15 @@ def nazorg_voorkeuren(request):
 def meldingen(request):
     # Opening one marks it read (meldingen_open); a notice without a link has nothing to
     # open, so seeing it is reading it. During a community break its notifications wait.
-    pagina = Paginator(gesprekmeldingen.pagina_lijst(request.user), gesprekmeldingen.PER_PAGINA)
-    pagina = pagina.get_page(request.GET.get("pagina"))
+    # One query counts all (for the pages) and the unread (for the menu), on the visibility
+    # rules built once (docs/performance.md).
+    basis = gesprekmeldingen.zichtbaar(request.user)
+    alle, ongelezen = gesprekmeldingen.tellingen(request.user, basis)
+    paginator = Paginator(
+        gesprekmeldingen.pagina_lijst(request.user, basis), gesprekmeldingen.PER_PAGINA
+    )
+    paginator.count = alle  # a cached_property: no second COUNT query
+    pagina = paginator.get_page(request.GET.get("pagina"))
     items = list(pagina.object_list)
     demper = rust.demper_voor(request.user)
     for m in items:
@@ -75,9 +82,10 @@ def meldingen(request):
     nieuw = {m.pk for m in items if m.gelezen_op is None}
     zonder_link = [m.pk for m in items if m.gelezen_op is None and not m.link]
     if zonder_link:
-        Melding.objects.filter(pk__in=zonder_link, user=request.user).update(
+        ongelezen -= Melding.objects.filter(pk__in=zonder_link, user=request.user).update(
             gelezen_op=timezone.now()
         )
+    gesprekmeldingen.onthoud_ongelezen(request.user, ongelezen)
     context = {"pagina": pagina, "items": items, "nieuw": nieuw}
     return render(request, "nazorg/meldingen.html", context)
 
