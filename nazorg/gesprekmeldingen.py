@@ -168,16 +168,20 @@ def connect() -> None:
 # --- Reading -----------------------------------------------------------------------------------
 
 
-def zichtbaar(user):
-    """The person's notifications that may be shown now (see the module docstring)."""
+def zichtbaar(user, nu=None, vandaag=None):
+    """The person's notifications that may be shown now (see the module docstring).
+
+    Keep it free of Python decisions on who the person is (beyond user.is_active): the
+    menu's count compiles this query once for a stand-in and fills in the person, `nu` and
+    `vandaag` (nazorg/ongelezen.py)."""
     gesprek_ok = Q(
         bericht__status=Status.ZICHTBAAR,
         # A post its writer took back (nazorg/bewerken.py) takes its notifications along.
         bericht__teruggenomen_op__isnull=True,
         bericht__draad__status=Status.ZICHTBAAR,
-        bericht__draad__ruimte__in=Ruimte.objects.zichtbaar_voor(user),
+        bericht__draad__ruimte__in=Ruimte.objects.zichtbaar_voor(user, vandaag),
     )
-    pauze = CommunityPauze.objects.filter(user=user, tot__gt=timezone.now())
+    pauze = CommunityPauze.objects.filter(user=user, tot__gt=nu or timezone.now())
     return (
         Melding.objects.filter(user=user)
         .filter(Q(bericht__isnull=True) | gesprek_ok)
@@ -186,12 +190,15 @@ def zichtbaar(user):
 
 
 def aantal_ongelezen(user) -> int:
-    """For the menu: 0 without a query for visitors, one COUNT query per request."""
+    """For the menu: 0 without a query for visitors, one COUNT query per request, which
+    stops at ongelezen.MAX (the menu shows "99+")."""
     if user is None or not user.is_authenticated:
         return 0
     cache = user.__dict__.setdefault("_meldingen_cache", {})
     if "ongelezen" not in cache:
-        cache["ongelezen"] = zichtbaar(user).filter(gelezen_op__isnull=True).count()
+        from .ongelezen import tel
+
+        cache["ongelezen"] = tel(user)
     return cache["ongelezen"]
 
 
@@ -225,9 +232,7 @@ def tellingen(user, basis=None) -> tuple[int, int]:
     page uses it for its pages and hands the unread count to the menu (onthoud_ongelezen),
     instead of two COUNT queries that each build the visibility rules again."""
     qs = zichtbaar(user) if basis is None else basis
-    rij = qs.aggregate(
-        alle=Count("pk"), ongelezen=Count("pk", filter=Q(gelezen_op__isnull=True))
-    )
+    rij = qs.aggregate(alle=Count("pk"), ongelezen=Count("pk", filter=Q(gelezen_op__isnull=True)))
     return rij["alle"], rij["ongelezen"]
 
 
