@@ -181,6 +181,12 @@ def berichten_in(draad, user):
     return berichten.prefetch_related("versies") if draad.moderator else berichten
 
 
+def aantal_berichten_in(draad, user) -> int:
+    """How many posts berichten_in() gives: a plain COUNT, not a count over its grouped and
+    annotated query (for the thread's pages)."""
+    return draad.berichten.filter(_zichtbaar_of_eigen(user, moderator=draad.moderator)).count()
+
+
 # A thread shows this many posts per page: a long conversation stays quick to open on a
 # phone (the page's time grows with every post drawn; docs/performance.md).
 BERICHTEN_PER_PAGINA = 50
