@@ -1,5 +1,6 @@
 """A thread's posts drawn in Python (nazorg/templatetags/draad_html.py): its short cuts give
-exactly what the template filters they replace give, and what a person wrote is escaped."""
+exactly what the template filters they replace give, and what a person wrote is escaped.
+Also the dates of the notifications page (nazorg/views/meldingen.py)."""
 
 import datetime
 
@@ -52,3 +53,15 @@ def test_post_urls_are_the_reversed_ones():
 
     for naam in ("bericht_bewerken", "herken_ik", "melden"):
         assert draad_html._urls(naam)(4207) == reverse(naam, args=[4207])
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_notification_dates_are_the_same_as_the_date_filter(taal):
+    from nazorg.views.meldingen import _datum
+
+    sjabloon = Template('{{ op|date:"j F Y, H:i" }}')
+    begin = datetime.datetime(2026, 3, 29, 0, 30, tzinfo=datetime.UTC)  # summer time starts
+    with translation.override(taal):
+        for uren in range(0, 24 * 220, 37):
+            op = begin + datetime.timedelta(hours=uren)
+            assert _datum(op) == sjabloon.render(Context({"op": op}))
