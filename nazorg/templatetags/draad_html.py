@@ -58,9 +58,10 @@ def _tekst(tekst) -> str:
 
 
 def _auteur(bericht) -> str:
-    if bericht.anoniem or not bericht.auteur:
+    # auteur_roepnaam: annotated by community.berichten_in (no User row per post).
+    if bericht.anoniem or bericht.auteur_id is None:
         return gettext("a participant")
-    return bericht.auteur.roepnaam
+    return bericht.auteur_roepnaam
 
 
 def _inhoud(bericht) -> str:
