@@ -1,4 +1,4 @@
-"""The main menu's items: {% nav_link "url_name" _("Label") ook="other_url_name" %}.
+"""The main menu's items: {% nav_link "url_name" <a translated label> ook="other_url_name" %}.
 
 A tag, not `{% include "includes/nav_link.html" with ... %}`: base.html draws a dozen of
 these on every page for a signed-in person, and an include cost ~0.2 ms each, about half
