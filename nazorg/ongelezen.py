@@ -10,6 +10,7 @@ exactly the SQL the ORM makes, with the same rules. The count stops at MAX.
 """
 
 import datetime
+import re
 
 from django.contrib.auth import get_user_model
 from django.db import connections, router
@@ -35,6 +36,16 @@ def _orm(user, nu, vandaag):
     return zichtbaar(user, nu, vandaag).filter(gelezen_op__isnull=True).order_by().values("pk")
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _tijdstip(waarde) -> bool:
+    """A date or moment as a parameter (SQLite gets them as ISO text)."""
+    if isinstance(waarde, datetime.date):
+        return True
+    return isinstance(waarde, str) and _ISO.match(waarde) is not None
+
+
 def _sjabloon(alias):
     """(sql, [(index, "wie" | "nu" | "vandaag")], params) for this database, or None when
     the stand-in was not found back (then the ORM builds the query every time)."""
@@ -54,6 +65,10 @@ def _sjabloon(alias):
         soort = soorten.get(waarde)
         if soort is not None:
             plekken.append((i, soort))
+        elif _tijdstip(waarde):
+            # A day or moment the rules took themselves (not from `nu`/`vandaag`) would be
+            # frozen at compile time: then build the query every time instead.
+            return None
     if "wie" not in {soort for _i, soort in plekken}:
         return None
     # The ORM's own SQL with its parameters left as placeholders: nothing is pasted in.
