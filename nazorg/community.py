@@ -187,11 +187,22 @@ def berichten_in(draad, user):
         soort=Moderatiezaak.Soort.VASTGEHOUDEN,
         afgehandeld_op__isnull=True,
     )
+    # Counted per post in a subquery, not by joining every "Herken ik" of the thread and
+    # grouping: then only the posts of the page are counted (as draden_in does).
+    herkend = (
+        HerkenIk.objects.filter(bericht=OuterRef("pk"))
+        .order_by()
+        .values("bericht")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     berichten = (
         draad.berichten.filter(_zichtbaar_of_eigen(user, moderator=draad.moderator))
-        .select_related("auteur", "getuigenis")
+        # The writer's first name is all a post shows of them (draad_html): no User rows.
+        .select_related("getuigenis")
         .annotate(
-            aantal_herken=Count("herken_ik"),
+            auteur_roepnaam=F("auteur__roepnaam"),
+            aantal_herken=Coalesce(Subquery(herkend), 0),
             herken_ik_zelf=Exists(mijn_herkenning),
             door_meldingen=Exists(door_meldingen),
         )
@@ -199,6 +210,12 @@ def berichten_in(draad, user):
     )
     # Earlier versions of edited posts: for moderators only, in one extra query.
     return berichten.prefetch_related("versies") if draad.moderator else berichten
+
+
+def aantal_berichten_in(draad, user) -> int:
+    """How many posts berichten_in() gives: a plain COUNT, not a count over its grouped and
+    annotated query (for the thread's pages)."""
+    return draad.berichten.filter(_zichtbaar_of_eigen(user, moderator=draad.moderator)).count()
 
 
 # A thread shows this many posts per page: a long conversation stays quick to open on a

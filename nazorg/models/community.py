@@ -23,11 +23,11 @@ RICHTLIJNEN_VERSIE = 1
 
 
 class RuimteQuerySet(models.QuerySet):
-    def zichtbaar_voor(self, user):
+    def zichtbaar_voor(self, user, vandaag=None):
         """Safe by design: the academy-wide space for people who took part in a group or
         were welcomed by a host (nazorg/toegang.py); a cohort space for the active
         participants and facilitators of its group. A named moderator sees their space.
-        Coordinators as such are not members."""
+        Coordinators as such are not members. `vandaag`: see community_lid."""
         from .toegang import Moderator, community_lid
 
         if not user.is_authenticated or not user.is_active:
@@ -35,7 +35,7 @@ class RuimteQuerySet(models.QuerySet):
         eigen_groepen = Lidmaatschap.objects.actief().filter(user=user).values("groep")
         benoemd = Moderator.objects.filter(user=user).values("ruimte")
         toegang = Q(groep__in=eigen_groepen) | Q(pk__in=benoemd)
-        return self.filter(toegang | (Q(groep__isnull=True) & community_lid(user)))
+        return self.filter(toegang | (Q(groep__isnull=True) & community_lid(user, vandaag)))
 
 
 class Ruimte(models.Model):

@@ -18,7 +18,7 @@ from groepen.models import Aanwezigheid, Lidmaatschap
 from .community import Ruimte
 
 
-def community_lid(user) -> Q:
+def community_lid(user, vandaag=None) -> Q:
     """A condition that holds when `user` belongs in the academy-wide space (no extra query:
     it becomes part of the query it filters).
 
@@ -27,8 +27,11 @@ def community_lid(user) -> Q:
     meeting (someone who cancelled halfway did take part); or welcomed by a host. Not in:
     a waiting-list place, a cancellation before the start, a place in a group that has
     not started yet, or an account alone.
+
+    `vandaag` (default: today) is a parameter so that the menu's unread count can compile
+    its query once and fill in the day (nazorg/gesprekmeldingen.py, aantal_ongelezen).
     """
-    vandaag = timezone.localdate()
+    vandaag = vandaag or timezone.localdate()
     deelgenomen = Lidmaatschap.objects.deelnemers().filter(
         user=user, groep__startdatum__lte=vandaag
     )

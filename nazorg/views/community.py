@@ -152,9 +152,11 @@ def draad(request, pk):
             _na_plaatsen(request, form.bericht)
             return redirect(community.link_naar(form.bericht, request.user))
         status = 400
-    pagina = Paginator(
+    paginator = Paginator(
         community.berichten_in(draad, request.user), community.BERICHTEN_PER_PAGINA
-    ).get_page(request.GET.get("pagina"))
+    )
+    paginator.count = community.aantal_berichten_in(draad, request.user)  # cached_property
+    pagina = paginator.get_page(request.GET.get("pagina"))
     berichten = list(pagina.object_list)
     for bericht in berichten:
         bericht.delen = community.getuigenis_delen(bericht)
