@@ -11,6 +11,8 @@ it, the coordinator sees the ones nobody picked up in time (groepen/kennismaking
 and every request is erased KENNISMAKING_BEWAARDAGEN days after it was made.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -22,6 +24,8 @@ VOORNAAM_MAX = 60
 TELEFOON_MAX = 30
 WENS_MAX = 1000
 NOTITIE_MAX = 500
+# Done requests stay visible to the hosts this long (what was agreed, who called).
+AFGEROND_ZICHTBAAR = datetime.timedelta(days=14)
 
 
 class Inloophost(models.Model):
@@ -52,6 +56,13 @@ class KennismakingQuerySet(models.QuerySet):
     def lopend(self):
         """Picked up, not yet done."""
         return self.filter(opgepakt_op__isnull=False, afgerond_op__isnull=True)
+
+    def actueel(self, nu, met_afgerond=True):
+        """Open and picked-up requests, and (met_afgerond) the recently done ones."""
+        bezig = Q(afgerond_op__isnull=True)
+        if met_afgerond:
+            bezig |= Q(afgerond_op__gte=nu - AFGEROND_ZICHTBAAR)
+        return self.filter(bezig)
 
     def zichtbaar_voor_host(self, user):
         """Every request for a host, none for anyone else (one query, no role lookup
