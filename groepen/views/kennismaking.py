@@ -34,7 +34,8 @@ BEDANKT_SESSIE = "kennismaking_bedankt"
 
 
 def _formulier(request, form, status=200):
-    return render(request, "groepen/kennismaking/formulier.html", {"form": form}, status=status)
+    context = {"form": form, "bewaardagen": logica.bewaardagen()}
+    return render(request, "groepen/kennismaking/formulier.html", context, status=status)
 
 
 @never_cache
@@ -117,7 +118,7 @@ def _lijst(request, afrond_forms=None, status=200):
     afrond_forms = afrond_forms or {}
     for k in overzicht.mijn:
         k.afrond_form = afrond_forms.get(k.pk) or AfrondForm(prefix=f"k{k.pk}")
-    context = {"overzicht": overzicht, "via": Kennismaking.Via}
+    context = {"overzicht": overzicht, "termijn": logica.WACHT_WERKDAGEN}
     return render(request, "groepen/kennismaking/lijst.html", context, status=status)
 
 
