@@ -311,8 +311,8 @@ VENSTER = 3600
 
 
 def _adres_sleutel(ip: str, nu: float) -> str:
-    venster = int(nu // VENSTER)
-    return f"kennismaking:adres:{salted_hmac('groepen.kennismaking', ip).hexdigest()[:32]}:{venster}"
+    adres = salted_hmac("groepen.kennismaking", ip).hexdigest()[:32]
+    return f"kennismaking:adres:{adres}:{int(nu // VENSTER)}"
 
 
 def reserveer_plek(ip: str) -> bool:

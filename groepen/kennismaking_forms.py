@@ -13,6 +13,9 @@ from .models.kennismaking import NOTITIE_MAX, TELEFOON_MAX, VOORNAAM_MAX, WENS_M
 TELEFOON_TEKENS = re.compile(r"^\+?[0-9 ()./-]+$")
 TELEFOON_CIJFERS = (8, 15)
 
+ONBEKEND_ADRES = _(
+    "We don't recognise this email address. Check it, for example: naam@voorbeeld.nl."
+)
 GEEN_CONTACT = _("Fill in your email address or your phone number, so we can reach you.")
 
 
@@ -42,7 +45,7 @@ class KennismakingForm(forms.Form):
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
-            "invalid": _("We don't recognise this email address. Check it, for example: naam@voorbeeld.nl."),
+            "invalid": ONBEKEND_ADRES,
         },
     )
     telefoon = forms.CharField(
@@ -112,7 +115,9 @@ class AfrondForm(forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={
-            "max_length": _("Keep the note under %(limit_value)d characters. A few words are enough."),
+            "max_length": _(
+                "Keep the note under %(limit_value)d characters. A few words are enough."
+            ),
         },
     )
 
@@ -123,7 +128,7 @@ class HostForm(forms.Form):
         help_text=_("The person needs an account. A facilitator or a volunteer, for example."),
         error_messages={
             "required": _("Fill in the email address of the person's account."),
-            "invalid": _("We don't recognise this email address. Check it, for example: naam@voorbeeld.nl."),
+            "invalid": ONBEKEND_ADRES,
         },
     )
 

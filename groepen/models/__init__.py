@@ -16,10 +16,10 @@ from .facilitator import (
 )
 from .groep import Aanbod, Groep, Lidmaatschap
 from .inloop import InloopTelling
-from .kennismaking import Inloophost, Kennismaking
 
 # nieuw_kalender_token is named by migration 0001 as groepen.models.nieuw_kalender_token.
 from .kalender import KalenderFeed, nieuw_kalender_token
+from .kennismaking import Inloophost, Kennismaking
 
 __all__ = [
     "NOTITIE_MAX",

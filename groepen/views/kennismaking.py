@@ -238,9 +238,7 @@ def host_stoppen(request, pk):
     terug = logica.stop_host(host)
     bericht = _("%(naam)s is no longer a host.") % {"naam": host.user.roepnaam}
     if terug:
-        bericht += " " + _(
-            "The requests they had picked up are open again for the other hosts."
-        )
+        bericht += " " + _("The requests they had picked up are open again for the other hosts.")
     messages.success(request, bericht)
     return redirect("kennismaking_hosts")
 
