@@ -44,45 +44,58 @@ def _is_werkdag(moment: datetime.datetime) -> bool:
     return moment.weekday() < ZATERDAG
 
 
-def _begin_volgende_werkdag(moment: datetime.datetime) -> datetime.datetime:
-    dag = moment.date()
-    while dag.weekday() >= ZATERDAG:
-        dag += datetime.timedelta(days=1)
-    return datetime.datetime.combine(dag, datetime.time(0), tzinfo=moment.tzinfo)
+def _middernacht(dag: datetime.date, tz) -> datetime.datetime:
+    return datetime.datetime.combine(dag, datetime.time(0), tzinfo=tz)
+
+
+def _weekeinde_begint(moment: datetime.datetime) -> datetime.datetime:
+    """Saturday 00:00 of the moment's week: the end of that week's working time."""
+    return _middernacht(
+        moment.date() + datetime.timedelta(days=ZATERDAG - moment.weekday()), moment.tzinfo
+    )
+
+
+def _week_begint(moment: datetime.datetime) -> datetime.datetime:
+    """Monday 00:00 of the moment's week."""
+    return _middernacht(moment.date() - datetime.timedelta(days=moment.weekday()), moment.tzinfo)
+
+
+WEEKEINDE = datetime.timedelta(days=2)
 
 
 def termijn_voorbij_op(aangemaakt_op: datetime.datetime, werkdagen=WACHT_WERKDAGEN):
     """When a request made at `aangemaakt_op` has waited `werkdagen` working days.
 
-    Counted in local time on the wall clock: Friday 15:00 -> Tuesday 15:00; a request
-    made in the weekend starts counting on Monday at 00:00 (-> Wednesday 00:00).
+    Only time from Monday 00:00 to Saturday 00:00 counts, on the local wall clock:
+    Friday 15:00 -> Tuesday 15:00; Thursday 00:00 -> the end of Friday; a request made
+    in the weekend starts counting on Monday at 00:00 (-> Wednesday 00:00).
     """
     moment = timezone.localtime(aangemaakt_op)
     if not _is_werkdag(moment):
-        moment = _begin_volgende_werkdag(moment)
-    for _ in range(werkdagen):
-        moment += datetime.timedelta(days=1)
-        while not _is_werkdag(moment):
-            moment += datetime.timedelta(days=1)
-    return moment
+        moment = _weekeinde_begint(moment) + WEEKEINDE
+    rest = datetime.timedelta(days=werkdagen)
+    while moment + rest > (einde := _weekeinde_begint(moment)):
+        rest -= einde - moment
+        moment = einde + WEEKEINDE
+    return moment + rest
 
 
 def laatste_te_late(nu: datetime.datetime, werkdagen=WACHT_WERKDAGEN) -> datetime.datetime:
     """The latest moment a request can have been made and be late at `nu`.
 
     The inverse of termijn_voorbij_op, so the database can filter:
-    termijn_voorbij_op(t) <= nu  exactly when  t <= laatste_te_late(nu).
+    termijn_voorbij_op(t) <= nu  exactly when  t <= laatste_te_late(nu)
+    (tests/groepen/test_kennismaking_tijd.py checks this on a grid of moments).
     In the weekend the clock stands still at the end of Friday.
     """
     moment = timezone.localtime(nu)
     if not _is_werkdag(moment):
-        zaterdag = moment.date() - datetime.timedelta(days=moment.weekday() - ZATERDAG)
-        moment = datetime.datetime.combine(zaterdag, datetime.time(0), tzinfo=moment.tzinfo)
-    for _ in range(werkdagen):
-        moment -= datetime.timedelta(days=1)
-        while not _is_werkdag(moment):
-            moment -= datetime.timedelta(days=1)
-    return moment
+        moment = _weekeinde_begint(moment)
+    rest = datetime.timedelta(days=werkdagen)
+    while moment - rest < (begin := _week_begint(moment)):
+        rest -= moment - begin
+        moment = begin - WEEKEINDE
+    return moment - rest
 
 
 # --- Hosts -----------------------------------------------------------------------------

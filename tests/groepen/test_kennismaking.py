@@ -112,7 +112,7 @@ def test_neither_email_nor_phone_is_explained_next_to_both_fields(client, db):
 
 
 @pytest.mark.parametrize(
-    "veld, waarde",
+    ("veld", "waarde"),
     [("email", "kim@"), ("telefoon", "bel me"), ("telefoon", "123"), ("telefoon", "06<script>")],
 )
 def test_a_wrong_email_or_phone_gets_its_own_message(client, db, veld, waarde):
@@ -140,9 +140,7 @@ def test_the_honeypot_is_hidden_from_people_and_screen_readers(client, db):
     assert 'autocomplete="off"' in blok
 
 
-def test_more_than_five_requests_an_hour_from_one_address_are_refused_keeping_the_text(
-    client, db
-):
+def test_more_than_five_requests_an_hour_from_one_address_are_refused_keeping_the_text(client, db):
     for i in range(kennismaking.PER_ADRES):
         assert client.post(URL, invoer(voornaam=f"Kim{i}")).status_code == 302
     antwoord = client.post(URL, invoer(voornaam="Zesde", wens="Nog een keer"))
@@ -222,11 +220,10 @@ def test_host_picks_up_and_another_host_sees_it_is_taken(client, host, tweede_ho
 
     client.force_login(tweede_host)
     overzicht = client.get(reverse("kennismakingen")).context["overzicht"]
-    assert overzicht.open == [] and overzicht.anderen == [k]
+    assert overzicht.open == []
+    assert overzicht.anderen == [k]
     # Tapping the stale button on an old page: a kind word, nothing changes.
-    na = client.post(
-        reverse("kennismaking_oppakken", args=[k.pk]), {"via": "mailen"}, follow=True
-    )
+    na = client.post(reverse("kennismaking_oppakken", args=[k.pk]), {"via": "mailen"}, follow=True)
     assert "Femke heeft het verzoek van Kim net opgepakt" in na.content.decode()
     k.refresh_from_db()
     assert (k.opgepakt_door, k.opgepakt_via) == (host, "bellen")
@@ -257,7 +254,8 @@ def test_the_picker_marks_it_done_with_a_note_only_hosts_see(client, host, tweed
     assert "x" * 501 in te_lang.content.decode()  # nothing typed is lost
     client.post(url, {f"k{k.pk}-notitie": "Gebeld, komt donderdag naar de inloop"})
     k.refresh_from_db()
-    assert k.is_afgerond and k.notitie == "Gebeld, komt donderdag naar de inloop"
+    assert k.is_afgerond
+    assert k.notitie == "Gebeld, komt donderdag naar de inloop"
 
     client.force_login(tweede_host)
     overzicht = client.get(reverse("kennismakingen"))
@@ -268,7 +266,10 @@ def test_the_picker_marks_it_done_with_a_note_only_hosts_see(client, host, tweed
 def test_outsiders_cannot_pick_up_or_close(client, db, facilitator):
     k = verzoek()
     client.force_login(facilitator)
-    assert client.post(reverse("kennismaking_oppakken", args=[k.pk]), {"via": "bellen"}).status_code == 404
+    assert (
+        client.post(reverse("kennismaking_oppakken", args=[k.pk]), {"via": "bellen"}).status_code
+        == 404
+    )
     assert client.post(reverse("kennismaking_afronden", args=[k.pk])).status_code == 404
     k.refresh_from_db()
     assert k.is_open

@@ -50,7 +50,5 @@ EXPECTED = {
     "kennismaking_oppakken": Case(VERZOEK, kwargs=_verzoek, method="post"),
     "kennismaking_afronden": Case(VERZOEK, kwargs=_verzoek, method="post"),
     "kennismaking_hosts": Case(COORDINATOR),
-    "kennismaking_host_stoppen": Case(
-        {**COORDINATOR, C: 302}, kwargs=_andere_host, method="post"
-    ),
+    "kennismaking_host_stoppen": Case({**COORDINATOR, C: 302}, kwargs=_andere_host, method="post"),
 }
