@@ -216,17 +216,13 @@ def pak_op(pk: int, host, via: str) -> bool:
 
 
 def rond_af(pk: int, host, notitie: str) -> bool:
-    """The host who picked it up marks it done (once)."""
-    kennismaking = (
-        Kennismaking.objects.lopend().filter(pk=pk, opgepakt_door=host).only("pk").first()
+    """The host who picked it up marks it done, once (a conditional UPDATE as well; the
+    note is encrypted by its field on the way in, update() included)."""
+    return bool(
+        Kennismaking.objects.lopend()
+        .filter(pk=pk, opgepakt_door=host)
+        .update(afgerond_op=timezone.now(), notitie=notitie)
     )
-    if kennismaking is None:
-        return False
-    # Through save(), not update(): the note is encrypted by its field on the way in.
-    kennismaking.afgerond_op = timezone.now()
-    kennismaking.notitie = notitie
-    kennismaking.save(update_fields=["afgerond_op", "notitie"])
-    return True
 
 
 # --- What hosts and the coordinator see ------------------------------------------------

@@ -179,11 +179,17 @@ def test_words_with_a_signal_show_help_and_flag_the_request_for_hosts(client, db
     assert "heel zwaar" in lijst
 
 
-def test_the_text_is_encrypted_at_rest(db):
+def test_the_text_and_the_note_are_encrypted_at_rest(db, host):
     k = verzoek(wens="Geheim verhaal")
+    kennismaking.pak_op(k.pk, host, "bellen")
+    assert kennismaking.rond_af(k.pk, host, "Geheime notitie")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT wens FROM groepen_kennismaking WHERE id = %s", [k.pk])
-        assert "Geheim" not in cursor.fetchone()[0]
+        cursor.execute("SELECT wens, notitie FROM groepen_kennismaking WHERE id = %s", [k.pk])
+        wens, notitie = cursor.fetchone()
+    assert "Geheim" not in wens
+    assert "Geheim" not in notitie
+    k.refresh_from_db()
+    assert (k.wens, k.notitie) == ("Geheim verhaal", "Geheime notitie")
 
 
 # --- Hosts -------------------------------------------------------------------------------
