@@ -43,9 +43,11 @@ class KennismakingForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         required=False,
+        max_length=254,  # the model's length; the form's default (320) would not fit
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
             "invalid": ONBEKEND_ADRES,
+            "max_length": ONBEKEND_ADRES,
         },
     )
     telefoon = forms.CharField(
