@@ -154,3 +154,68 @@ registreer(
         blokkades=(Blokkade(20, _reden, wie=_lopende_facilitators),),
     )
 )
+
+
+# --- First conversations (groepen/kennismaking.py) -------------------------------------
+
+
+def _eigen_kennismakingen(user):
+    """Requests made while signed in, and those made with the account's email address
+    (asked before the account existed, or without signing in). The address is the
+    account's verified login, so these are the person's own."""
+    from .models import Kennismaking
+
+    return Kennismaking.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+
+
+def _kennismaking_secties():
+    from .models import Inloophost, Kennismaking
+
+    # fmt: off
+    return (
+        Sectie("kennismakingen", _l("Requests to get to know us"),
+               lambda u: _eigen_kennismakingen(u).order_by("aangemaakt_op", "pk"), (
+            V("soort", _l("What you asked"), keuzes=K(Kennismaking.Soort)),
+            V("voornaam", _l("First name")), V("email", _l("Email address")),
+            V("telefoon", _l("Phone number")),
+            V("wens", _l("What you were looking for"), lang=True),
+            V("gevraagd_op", _l("Asked on"), "aangemaakt_op"),
+            V("opgepakt_op", _l("Picked up by a host on")),
+            V("afgerond_op", _l("Done on")),
+            V("notitie", _l("The host's note"), lang=True),
+        ), _l("Hosts see these requests; each one is erased automatically after a while."),
+           optioneel=True, volgorde=66, modellen=(Kennismaking,)),
+        Sectie("inloophost", _l("Host of first conversations"),
+               lambda u: Inloophost.objects.filter(user=u), (
+            V("sinds", _l("Since")),
+        ), optioneel=True, volgorde=225, modellen=(Inloophost,)),
+    )
+    # fmt: on
+
+
+def wis_kennismakingen(user, _keuzes) -> None:
+    """The person's own requests go; requests they picked up as a host and did not finish
+    go back to the open list (nobody keeps waiting for their call); they stop as host.
+    Runs before the account row is scrubbed (deelnemers, 60): the email address is
+    still there to find requests made without signing in."""
+    from . import kennismaking
+    from .models import Inloophost
+
+    _eigen_kennismakingen(user).delete()
+    kennismaking.geef_terug_van(user)
+    Inloophost.objects.filter(user=user).delete()
+
+
+def _registreer_kennismaking():
+    from .models import Inloophost, Kennismaking
+
+    registreer(
+        Provider(
+            naam="groepen_kennismaking",
+            secties=_kennismaking_secties(),
+            wissers=(Wisser(37, wis_kennismakingen, modellen=(Kennismaking, Inloophost)),),
+        )
+    )
+
+
+_registreer_kennismaking()

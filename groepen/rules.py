@@ -10,7 +10,7 @@ import rules
 
 from deelnemers.rules import is_coordinator
 
-from .models import IntervisieLid, Lidmaatschap
+from .models import Inloophost, IntervisieLid, Lidmaatschap
 
 
 def _rol_in(user, groep):
@@ -63,6 +63,16 @@ def is_intervisielid(user, intervisiegroep):
     )
 
 
+@rules.predicate
+def is_inloophost(user):
+    """Chosen by the coordinator to pick up first-conversation requests (kennismaking)."""
+    if not user or not user.is_authenticated:
+        return False
+    if "_inloophost_cache" not in user.__dict__:
+        user._inloophost_cache = Inloophost.objects.filter(user=user).exists()
+    return user._inloophost_cache
+
+
 # The group page: its members, and coordinators (who plan it).
 rules.add_perm("groepen.view_groep", is_member_of | is_coordinator)
 # Names of the people in a group: only the group itself. Coordinators see counts.
@@ -82,3 +92,5 @@ rules.add_perm("groepen.write_sessielog", is_facilitator_of)
 rules.add_perm("groepen.manage_intervisie", is_coordinator)
 rules.add_perm("groepen.join_intervisie", is_facilitator)
 rules.add_perm("groepen.view_intervisie", is_intervisielid)
+# First-conversation requests: the hosts (groepen/kennismaking.py says what else).
+rules.add_perm("groepen.host_kennismaking", is_inloophost)

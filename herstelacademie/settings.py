@@ -271,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.tasks.verwijder_accounts",
         "schedule": crontab(hour=3, minute=30),
     },
+    "kennismakingen-wissen": {
+        "task": "groepen.tasks.wis_verlopen_kennismakingen",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -281,6 +285,9 @@ VERWIJDER_BEDENKTIJD_DAGEN = envint("VERWIJDER_BEDENKTIJD_DAGEN", 7)
 BEWAARTERMIJN_MAANDEN = envint("BEWAARTERMIJN_MAANDEN", 24)
 # ...and erased this many days after the warning if they still did not log in.
 BEWAARTERMIJN_WAARSCHUWING_DAGEN = envint("BEWAARTERMIJN_WAARSCHUWING_DAGEN", 30)
+# First-conversation requests (groepen/kennismaking.py) are erased this many days after
+# they were made, picked up or not: by then nobody needs them to get in touch.
+KENNISMAKING_BEWAARDAGEN = envint("KENNISMAKING_BEWAARDAGEN", 90)
 
 # --- Email ------------------------------------------------------------------------
 EMAIL_HOST = envstr("EMAIL_HOST")

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from groepen import overzicht
+from groepen import kennismaking, overzicht
 from groepen.models import Groep
 from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
@@ -55,6 +55,8 @@ def facilitator_home(request):
     afgerond = Groep.Status.AFGEROND
     context["groepen_lopend"] = [g for g in context["groepen"] if g.status != afgerond]
     context["groepen_afgerond"] = [g for g in context["groepen"] if g.status == afgerond]
+    # Open first-conversation requests, for hosts only (None for everyone else).
+    context["kennismaking"] = kennismaking.overzicht_voor_host(request.user, met_afgerond=False)
     return render(request, "herstelacademie/facilitator_home.html", context)
 
 
@@ -67,6 +69,7 @@ def coordinator_home(request):
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
         limit=NAZIT_OP_HOME
     )
+    context["kennismaking_te_laat"] = kennismaking.te_laat()
     return render(request, "herstelacademie/coordinator_home.html", context)
 
 

@@ -1,7 +1,9 @@
 """groepen's models, one module per topic; everything is importable from groepen.models.
 
 groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
-kalender: KalenderFeed. inloop: InloopTelling. facilitator: session logs and intervisie.
+kalender: KalenderFeed. inloop: InloopTelling.
+kennismaking: Inloophost, Kennismaking (first-conversation requests).
+facilitator: session logs and intervisie.
 """
 
 from .bijeenkomst import Aanwezigheid, Bijeenkomst
@@ -17,6 +19,7 @@ from .inloop import InloopTelling
 
 # nieuw_kalender_token is named by migration 0001 as groepen.models.nieuw_kalender_token.
 from .kalender import KalenderFeed, nieuw_kalender_token
+from .kennismaking import Inloophost, Kennismaking
 
 __all__ = [
     "NOTITIE_MAX",
@@ -25,10 +28,12 @@ __all__ = [
     "Bijeenkomst",
     "Groep",
     "InloopTelling",
+    "Inloophost",
     "IntervisieLid",
     "Intervisiebijeenkomst",
     "Intervisiegroep",
     "KalenderFeed",
+    "Kennismaking",
     "Lidmaatschap",
     "Sessielog",
     "nieuw_kalender_token",

@@ -18,10 +18,12 @@ from audit.log import record
 from audit.models import AuditEvent
 from groepen.models import (
     Aanwezigheid,
+    Inloophost,
     Intervisiebijeenkomst,
     Intervisiegroep,
     IntervisieLid,
     KalenderFeed,
+    Kennismaking,
     Sessielog,
 )
 from herstelmodel.models import (
@@ -196,6 +198,18 @@ def alles(groep, deelnemer, facilitator, v1):
         vraag="FACILITATOR-VRAAG",
         aangemaakt_door=facilitator,
     )
+    # A first conversation asked while signed in, one by someone else, and the host role.
+    Kennismaking.objects.create(
+        user=deelnemer,
+        voornaam="Sam",
+        email=deelnemer.email,
+        wens="EIGEN-KENNISMAKING",
+        aangemaakt_op=nu,
+    )
+    Kennismaking.objects.create(
+        voornaam="Ander", telefoon="06 12345678", wens="ANDER-KENNISMAKING", aangemaakt_op=nu
+    )
+    Inloophost.objects.create(user=deelnemer)
     return ander
 
 
@@ -214,6 +228,7 @@ EIGEN = (
     "EIGEN-MELDING",
     "EIGEN-STEUNPLAN",
     "EIGEN-DEMPWOORD",
+    "EIGEN-KENNISMAKING",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -228,6 +243,7 @@ VAN_ANDEREN = (
     "ANDER-DEMPWOORD",
     "FACILITATOR-SFEER",
     "FACILITATOR-VRAAG",
+    "ANDER-KENNISMAKING",
 )
 
 
