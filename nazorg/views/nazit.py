@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from groepen.models import Aanbod
 from lib.hulp import toon_hulp_bij_signaal
 
-from .. import herinneringen, planning, rsvp, voorkeuren
+from .. import overzicht, planning, rsvp, voorkeuren
 from ..forms import AanwezigheidForm, AntwoordForm, MomentForm, PlanStapForm
 
 ONE_CLICK_BODY = b"List-Unsubscribe=One-Click"
@@ -212,7 +212,7 @@ def uitschrijven_nazit(request, token):
 @login_required
 @permission_required("deelnemers.view_academy_overview", raise_exception=True)
 def nazorg_overzicht(request):
-    context = herinneringen.overzicht()
+    context = overzicht.overzicht()
     planning.voeg_aanwezigheid_toe(context["momenten"])
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
         limit=50

@@ -136,3 +136,31 @@ def test_only_the_groups_facilitators_and_coordinators_call_it_off(
     assert b"called off" in pagina.content.lower() or b"afgelast" in pagina.content
     home = client.get(reverse("facilitator_home"))
     assert moment.pk not in [m.pk for m in home.context["nazit_zonder_datum"]]
+
+
+def test_the_overview_counts_answers_only_for_the_fifty_moments_it_shows(client, coordinator):
+    from nazorg.models import Herinnering
+    from nazorg.overzicht import MOMENTEN
+
+    groep, (sam,), _ = maak_afgelopen_groep(deelnemers=1)
+    vandaag = timezone.localdate()
+    momenten = NazitMoment.objects.bulk_create(
+        [
+            NazitMoment(groep=groep, dagen_na_einde=n, datum=vandaag + datetime.timedelta(days=n))
+            for n in range(1, MOMENTEN + 11)
+        ]
+    )
+    Herinnering.objects.bulk_create(
+        [Herinnering(user=sam, groep=groep, moment=m, verstuur_op=timezone.now()) for m in momenten]
+    )
+    client.force_login(coordinator)
+    client.get(reverse("nazorg_overzicht"))
+    with CaptureQueriesContext(connection) as veel:
+        pagina = client.get(reverse("nazorg_overzicht"))
+    getoond = pagina.context["momenten"]
+    assert len(getoond) == MOMENTEN
+    assert [m.datum for m in getoond] == sorted((m.datum for m in momenten), reverse=True)[:50]
+    NazitMoment.objects.filter(pk__in=[m.pk for m in momenten[:40]]).delete()
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(reverse("nazorg_overzicht"))
+    assert len(veel.captured_queries) == len(weinig.captured_queries)
