@@ -153,6 +153,52 @@ def _tijd(client, url, method, data):
     return time.perf_counter() - begin
 
 
+def _timer(client, url, method, data):
+    return lambda: _tijd(client, url, method, data)
+
+
+def inlog_rijen(academie):
+    """Logging in (ontwikkeling/benchmark/inloggen.py): the form for a stranger, the
+    password step for a participant and the two-step code for staff. Each row with a
+    timer; status and queries from one untimed try."""
+    from .inloggen import GEEN_RATIO, Inloggen
+
+    inloggen = Inloggen(academie)
+    form_client = Client()
+    url = reverse("account_login")
+    status, queries = voorbereiden(form_client, url)
+    formulier = Meting("Inlogformulier", "bezoeker", url, queries)
+    rijen = [(formulier, _timer(form_client, url, "get", None))]
+    if status != 200:
+        formulier.status = f"HTTP {status}, expected 200"
+
+    def wachtwoord():
+        begin = time.perf_counter()
+        inloggen.wachtwoord(academie.deelnemer)
+        return time.perf_counter() - begin
+
+    def code():
+        client, _antwoord = inloggen.wachtwoord(inloggen.staff)
+        begin = time.perf_counter()
+        inloggen.code(client)
+        return time.perf_counter() - begin
+
+    with CaptureQueriesContext(connection) as q:
+        _client, antwoord = inloggen.wachtwoord(academie.deelnemer)
+    rij = Meting("Inloggen (wachtwoord)", "deelnemer", url, len(q), doel=GEEN_RATIO)
+    if antwoord.status_code != 302:
+        rij.status = f"HTTP {antwoord.status_code}, expected 302"
+    rijen.append((rij, wachtwoord))
+    client, _antwoord = inloggen.wachtwoord(inloggen.staff)
+    with CaptureQueriesContext(connection) as q:
+        antwoord = inloggen.code(client)
+    rij = Meting("Tweestapscode", "facilitator", reverse("mfa_authenticate"), len(q))
+    if antwoord.status_code != 302:
+        rij.status = f"HTTP {antwoord.status_code}, expected 302"
+    rijen.append((rij, code))
+    return rijen
+
+
 def _rij(naam, rol, url, queries, tijden, yardstick_ms, doel):
     median = statistics.median(tijden) * 1000
     p95 = _percentiel(tijden, 0.95) * 1000
@@ -179,7 +225,7 @@ def meet_paginas(academie: Academie, herhalingen=30, opwarmen=3, paginas=PAGINAS
             raise RuntimeError(f"The bare view answered HTTP {status}: nothing to compare with.")
         yardstick = Meting("Bare Django view", "deelnemer", BARE_PATH, queries, status="yardstick")
         rijen.append(yardstick)
-        te_meten.append((yardstick, clients["deelnemer"], BARE_PATH, "get", None))
+        te_meten.append((yardstick, _timer(clients["deelnemer"], BARE_PATH, "get", None)))
         for pagina in paginas:
             url = reverse(pagina.url_name, kwargs=pagina.kwargs(academie))
             data = pagina.data(academie) if pagina.data else None
@@ -191,16 +237,19 @@ def meet_paginas(academie: Academie, herhalingen=30, opwarmen=3, paginas=PAGINAS
             if status != pagina.verwacht:
                 rij.status = f"HTTP {status}, expected {pagina.verwacht}"
             rijen.append(rij)
-            te_meten.append((rij, client, url, pagina.method, data))
-        tijden = {id(rij): [] for rij, *_x in te_meten}
+            te_meten.append((rij, _timer(client, url, pagina.method, data)))
+        for rij, timer in inlog_rijen(academie):
+            rijen.append(rij)
+            te_meten.append((rij, timer))
+        tijden = {id(rij): [] for rij, _ in te_meten}
         for ronde in range(herhalingen):
-            for rij, client, url, method, data in te_meten:
-                tijden[id(rij)].append(_tijd(client, url, method, data))
+            for rij, timer in te_meten:
+                tijden[id(rij)].append(timer())
             if ronde % 10 == 9:
                 log(f"  round {ronde + 1}/{herhalingen}")
     basis = _rij("", "", "", None, tijden[id(yardstick)], None, 1)
     yardstick.median_ms, yardstick.p95_ms, yardstick.ratio = basis.median_ms, basis.p95_ms, 1.0
-    for rij, *_x in te_meten[1:]:
+    for rij, _ in te_meten[1:]:
         gemeten = _rij("", "", "", None, tijden[id(rij)], yardstick.median_ms, rij.doel)
         rij.median_ms, rij.p95_ms, rij.ratio = gemeten.median_ms, gemeten.p95_ms, gemeten.ratio
         rij.status = rij.status or gemeten.status
