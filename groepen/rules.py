@@ -82,3 +82,7 @@ rules.add_perm("groepen.write_sessielog", is_facilitator_of)
 rules.add_perm("groepen.manage_intervisie", is_coordinator)
 rules.add_perm("groepen.join_intervisie", is_facilitator)
 rules.add_perm("groepen.view_intervisie", is_intervisielid)
+# One-to-one conversations: anyone who (co-)facilitates a group publishes times; the
+# coordinator sees counts only (groepen/gesprek.py).
+rules.add_perm("groepen.offer_gesprek", is_facilitator)
+rules.add_perm("groepen.view_gesprek_cijfers", is_coordinator)

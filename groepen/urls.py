@@ -1,4 +1,4 @@
-from .views import aanbod, beheer, groep, inloop, intervisie, kalender, sessielog
+from .views import aanbod, beheer, gesprek, groep, inloop, intervisie, kalender, sessielog
 
 urlpatterns = [
     *aanbod.urlpatterns,
@@ -8,4 +8,5 @@ urlpatterns = [
     *inloop.urlpatterns,
     *sessielog.urlpatterns,
     *intervisie.urlpatterns,
+    *gesprek.urlpatterns,
 ]

@@ -2,6 +2,7 @@
 
 groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
 kalender: KalenderFeed. inloop: InloopTelling. facilitator: session logs and intervisie.
+gesprek: Gespreksslot, Gespreksboeking (one-to-one conversations).
 """
 
 from .bijeenkomst import Aanwezigheid, Bijeenkomst
@@ -12,6 +13,7 @@ from .facilitator import (
     IntervisieLid,
     Sessielog,
 )
+from .gesprek import Gespreksboeking, Gespreksslot
 from .groep import Aanbod, Groep, Lidmaatschap
 from .inloop import InloopTelling
 
@@ -23,6 +25,8 @@ __all__ = [
     "Aanbod",
     "Aanwezigheid",
     "Bijeenkomst",
+    "Gespreksboeking",
+    "Gespreksslot",
     "Groep",
     "InloopTelling",
     "IntervisieLid",
