@@ -54,8 +54,6 @@ EXPECTED = {
     "gespreksslot_annuleren": Case(EIGEN_SLOT, kwargs=_pk("mijn")),
     "gesprek_notitie": Case(EIGEN_SLOT, kwargs=_pk("mijn")),
     "gesprek_boeken": Case(logged_in(200), kwargs=_pk("vrij")),
-    "gesprek_annuleren": Case(
-        {A: LOGIN, OUT: 404, D: 200, F: 404, C: 404}, kwargs=_pk("boeking")
-    ),
+    "gesprek_annuleren": Case({A: LOGIN, OUT: 404, D: 200, F: 404, C: 404}, kwargs=_pk("boeking")),
     "gesprek_ander_moment": Case(logged_in(200), kwargs=_pk("aanbod")),
 }
