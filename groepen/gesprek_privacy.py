@@ -36,7 +36,7 @@ SECTIES = (
         V("geboekt_op", _l("Booked on")), V("geannuleerd_op", _l("Cancelled on")),
         V("geannuleerd_door", _l("Cancelled by"), keuzes=keuzes(Gespreksboeking.Door)),
         V("annuleringsbericht", _l("Message with the cancellation"), lang=True),
-    ), optioneel=True, volgorde=90, modellen=(Gespreksboeking,)),
+    ), optioneel=True, volgorde=85, modellen=(Gespreksboeking,)),
     Sectie("gespreksslots", _l("Conversation times you offered"),
            lambda u: Gespreksslot.objects.filter(ervaringsdeskundige=u)
            .select_related("aanbod").order_by("begint_om", "pk"), (

@@ -18,6 +18,8 @@ from audit.log import record
 from audit.models import AuditEvent
 from groepen.models import (
     Aanwezigheid,
+    Gespreksboeking,
+    Gespreksslot,
     Intervisiebijeenkomst,
     Intervisiegroep,
     IntervisieLid,
@@ -56,7 +58,7 @@ from nazorg.models import (
 )
 from privacy import toestemming
 from privacy.export import SECTIES
-from tests.factories import BijeenkomstFactory, LidmaatschapFactory, UserFactory
+from tests.factories import AanbodFactory, BijeenkomstFactory, LidmaatschapFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("eigen_cache")
 
@@ -176,6 +178,18 @@ def alles(groep, deelnemer, facilitator, v1):
         vraag="FACILITATOR-VRAAG",
         aangemaakt_door=facilitator,
     )
+    # A conversation the deelnemer booked, with the facilitator's note about it.
+    aanbod = AanbodFactory(soort="gesprek")
+    slot = Gespreksslot.objects.create(
+        aanbod=aanbod,
+        ervaringsdeskundige=facilitator,
+        begint_om=nu - datetime.timedelta(days=1),
+        eindigt_om=nu - datetime.timedelta(hours=23),
+        plaats="Kamer 2",
+    )
+    Gespreksboeking.objects.create(
+        slot=slot, deelnemer=deelnemer, vraag="EIGEN-GESPREKSVRAAG", notitie="FACILITATOR-NOTITIE"
+    )
     return ander
 
 
@@ -194,6 +208,7 @@ EIGEN = (
     "EIGEN-MELDING",
     "EIGEN-STEUNPLAN",
     "EIGEN-DEMPWOORD",
+    "EIGEN-GESPREKSVRAAG",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -208,6 +223,7 @@ VAN_ANDEREN = (
     "ANDER-DEMPWOORD",
     "FACILITATOR-SFEER",
     "FACILITATOR-VRAAG",
+    "FACILITATOR-NOTITIE",
 )
 
 
@@ -232,6 +248,8 @@ def test_export_holds_every_kind_of_own_data_and_nothing_of_anyone_else(client, 
         "intervisiegroepen",
         "intervisie",
         "verwijderverzoeken",
+        "gespreksslots",
+        "gespreksnotities",
     }
     [account] = gegevens["account"]
     assert account["email"] == deelnemer.email and account["roepnaam"] == "Sam"
