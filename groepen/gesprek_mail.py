@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from deelnemers.fields import decrypt, encrypt
 from lib import ics
 from lib.mail import bouw_mail
 
@@ -55,9 +56,11 @@ def na_commit_geannuleerd(boeking, aan: int) -> None:
 
 
 def stuur_ander_moment(user, aanbod, bericht: str, ontvangers) -> None:
+    # Nothing is stored: the words travel in the task, encrypted, because a broker and
+    # the worker's log show a task's arguments.
+    versleuteld = encrypt(bericht)
     for ontvanger in ontvangers:
-        # The asker's id goes as the object; the words travel once, in the task.
-        _queue(ANDER_MOMENT, ontvanger, f"{aanbod.pk}:{user.pk}", bericht)
+        _queue(ANDER_MOMENT, ontvanger, f"{aanbod.pk}:{user.pk}", versleuteld)
 
 
 def agenda_item(boeking, voor_ed: bool) -> bytes:
@@ -88,7 +91,7 @@ def _stuur_ander_moment(user, object_id, bericht):
     vrager = get_user_model().objects.filter(pk=vrager_id, is_active=True).first()
     if aanbod is None or vrager is None:
         return
-    context = {"user": user, "aanbod": aanbod, "vrager": vrager, "bericht": bericht}
+    context = {"user": user, "aanbod": aanbod, "vrager": vrager, "bericht": decrypt(bericht)}
     # A reply goes straight to the person who asked.
     mail = bouw_mail(
         f"groepen/email/{ANDER_MOMENT}", user.email, context, headers={"Reply-To": vrager.email}
