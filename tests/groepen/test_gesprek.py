@@ -500,3 +500,24 @@ def test_ervaringsdeskundige_with_a_booking_to_come_cancels_before_erasure(aanbo
     assert verwijderen.blokkade(ed) is None
     assert verwijderen.verwijder_account(ed, "verwijderen", door=ed)
     assert not Gespreksslot.objects.exists()
+
+
+@pytest.mark.parametrize("home", ["mijn_overzicht", "facilitator_home"])
+def test_homes_take_a_fixed_number_of_queries_with_more_conversations(client, aanbod, ed, home):
+    sam = UserFactory()
+    client.force_login(ed if home == "facilitator_home" else sam)
+
+    def boek(n, begin):
+        for i in range(n):
+            s = slot(aanbod, ed, over=datetime.timedelta(days=begin, hours=i))
+            Gespreksboeking.objects.create(slot=s, deelnemer=sam)
+
+    boek(1, 1)
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(reverse(home))
+    boek(10, 3)
+    with CaptureQueriesContext(connection) as veel:
+        response = client.get(reverse(home))
+    assert len(veel.captured_queries) == len(weinig.captured_queries)
+    sleutel = "gesprekslots" if home == "facilitator_home" else "gesprekken"
+    assert len(response.context[sleutel]) == 11
