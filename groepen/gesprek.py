@@ -81,6 +81,8 @@ def belemmering(user, slot, nu=None) -> str | None:
     if slot.begint_om <= (nu or timezone.now()):
         return _("This time has already passed.")
     if getattr(slot, "geboekt", False):
+        if slot.boekingen.filter(deelnemer=user, geannuleerd_op__isnull=True).exists():
+            return _("You have booked this time. It is on your home page.")
         return _("Someone else has just booked this time. Please choose another one.")
     return None
 

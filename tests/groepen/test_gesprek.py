@@ -214,6 +214,10 @@ def test_a_taken_time_says_so_and_shows_other_free_times(client, aanbod, ed, sam
     assert "Iemand anders heeft dit moment net geboekt" in html
     assert reverse("gesprek_boeken", args=[ander.pk]) in html
     assert Gespreksboeking.objects.filter(deelnemer=sam).count() == 0
+    # The person who booked it is told it is theirs.
+    client.force_login(bezet.boekingen.get().deelnemer)
+    html = client.get(reverse("gesprek_boeken", args=[bezet.pk]), **NL).content.decode()
+    assert "Je hebt dit moment geboekt" in html
 
 
 def test_the_database_refuses_a_second_booking_of_a_slot(aanbod, ed, sam):
