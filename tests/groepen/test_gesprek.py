@@ -3,77 +3,51 @@ cancelling both ways (mails with a calendar entry, parsed), the private note (en
 at rest, for the ervaringsdeskundige only), the coordinator's counts, and privacy."""
 
 import datetime
-import json
 
 import pytest
 from django.core import mail
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar
 
 from groepen import gesprek, planning
 from groepen.inschrijving import belemmering
-from groepen.models import Gespreksboeking, Gespreksslot, Lidmaatschap
-from privacy import export, verwijderen
-from tests.factories import AanbodFactory, GroepFactory, LidmaatschapFactory, UserFactory
+from groepen.models import Gespreksboeking, Gespreksslot
+from tests.factories import GroepFactory, UserFactory
+
+from .gesprek_hulp import (
+    GEHEIM,
+    NL,
+    agenda,
+    direct_na_commit,
+    gehouden,
+    maak_aanbod,
+    maak_ed,
+    mails_aan,
+    slot,
+)
 
 pytestmark = pytest.mark.django_db
-NL = {"HTTP_ACCEPT_LANGUAGE": "nl"}
-GEHEIM = "Notitiegeheim: we spraken over haar broer"
 
 
 @pytest.fixture(autouse=True)
 def na_commit(monkeypatch):
-    """Mails are queued after the commit; run those callbacks right away, as a real
-    commit would (the test's own transaction is never committed)."""
-    from django.db import transaction
-
-    monkeypatch.setattr(transaction, "on_commit", lambda f, using=None, robust=False: f())
+    direct_na_commit(monkeypatch)
 
 
 @pytest.fixture
 def aanbod(db):
-    return AanbodFactory(soort="gesprek", titel="Gesprek met een ervaringsdeskundige")
+    return maak_aanbod()
 
 
 @pytest.fixture
 def ed(db):
-    """An ervaringsdeskundige: a volunteer co-facilitator of a group."""
-    user = UserFactory(roepnaam="Ruben", mfa=True)
-    LidmaatschapFactory(
-        groep=GroepFactory(), user=user, rol=Lidmaatschap.Rol.FACILITATOR, vrijwilliger=True
-    )
-    return user
+    return maak_ed()
 
 
 @pytest.fixture
 def sam(db):
     return UserFactory(roepnaam="Sam")
-
-
-def slot(aanbod, ed, over=datetime.timedelta(days=2), minuten=60, plaats="Kamer 2"):
-    begin = timezone.now() + over
-    return Gespreksslot.objects.create(
-        aanbod=aanbod,
-        ervaringsdeskundige=ed,
-        begint_om=begin,
-        eindigt_om=begin + datetime.timedelta(minutes=minuten),
-        plaats=plaats,
-    )
-
-
-def agenda(bericht):
-    """The one calendar entry attached to a mail, parsed."""
-    (bijlage,) = [a for a in bericht.attachments if a[0].endswith(".ics")]
-    assert bijlage[2].startswith("text/calendar")
-    (event,) = Calendar.from_ical(bijlage[1]).walk("VEVENT")
-    return event
-
-
-def mails_aan(user):
-    return [m for m in mail.outbox if m.to == [user.email]]
 
 
 # --- Publishing times -------------------------------------------------------------------
@@ -303,14 +277,8 @@ def test_a_conversation_that_started_cannot_be_cancelled(aanbod, ed, sam):
 # --- The note -----------------------------------------------------------------------
 
 
-def _gehouden(aanbod, ed, sam):
-    s = slot(aanbod, ed, over=-datetime.timedelta(hours=2))
-    Gespreksboeking.objects.create(slot=s, deelnemer=sam)
-    return s
-
-
 def test_note_is_encrypted_at_rest_and_only_for_the_ervaringsdeskundige(client, aanbod, ed, sam):
-    s = _gehouden(aanbod, ed, sam)
+    s = gehouden(aanbod, ed, sam)
     client.force_login(ed)
     response = client.post(reverse("gesprek_notitie", args=[s.pk]), {"notitie": GEHEIM}, **NL)
     assert response.status_code == 302
@@ -336,7 +304,7 @@ def test_note_waits_for_the_conversation_and_a_crisis_word_shows_help(client, aa
     response = client.post(reverse("gesprek_notitie", args=[komend.pk]), {"notitie": "x"})
     assert response.status_code == 200
     assert response.context["form"] is None
-    s = _gehouden(aanbod, ed, UserFactory())
+    s = gehouden(aanbod, ed, UserFactory())
     response = client.post(
         reverse("gesprek_notitie", args=[s.pk]),
         {"notitie": "Ik wil er niet meer zijn, zei hij"},
@@ -347,7 +315,7 @@ def test_note_waits_for_the_conversation_and_a_crisis_word_shows_help(client, aa
 
 
 def test_empty_or_too_long_note_keeps_the_text(client, aanbod, ed, sam):
-    s = _gehouden(aanbod, ed, sam)
+    s = gehouden(aanbod, ed, sam)
     client.force_login(ed)
     lang = "a" * (gesprek.NOTITIE_MAX + 1)
     response = client.post(reverse("gesprek_notitie", args=[s.pk]), {"notitie": lang}, **NL)
@@ -380,148 +348,3 @@ def test_another_time_without_anyone_to_ask_says_so(client, aanbod, sam):
     assert client.get(url).context["niemand"]
     assert client.post(url, {"bericht": "Maandag?"}).status_code == 400
     assert mail.outbox == []
-
-
-# --- Homes, counts and query budgets ------------------------------------------------
-
-
-def test_facilitator_home_shows_booked_conversations(client, aanbod, ed, sam):
-    s = slot(aanbod, ed)
-    gesprek.boek(sam, s.pk)
-    client.force_login(ed)
-    response = client.get(reverse("facilitator_home"), **NL)
-    assert [x.pk for x in response.context["gesprekslots"]] == [s.pk]
-    html = response.content.decode()
-    assert html.index("kop-week") < html.index("kop-gesprekken")
-
-
-def test_coordinator_sees_counts_only(client, aanbod, ed):
-    deelnemers = [UserFactory(roepnaam=f"Geheimnaam{i}") for i in range(6)]
-    for i, persoon in enumerate(deelnemers):
-        s = slot(aanbod, ed, over=datetime.timedelta(days=1, hours=i))
-        gesprek.boek(persoon, s.pk)
-    slot(aanbod, ed, over=datetime.timedelta(days=2))
-    client.force_login(UserFactory(is_coordinator=True, mfa=True))
-    response = client.get(reverse("gesprek_cijfers"), **NL)
-    (maand, *_rest) = [m for m in response.context["maanden"] if m.aangeboden]
-    assert maand.geboekt + sum(m.geboekt for m in _rest) == 6
-    html = response.content.decode()
-    for naam_of_plaats in ("Geheimnaam", "Ruben", "Kamer 2"):
-        assert naam_of_plaats not in html
-
-
-def test_small_counts_show_as_fewer_than_five(client, aanbod, ed, sam):
-    s = slot(aanbod, ed)
-    gesprek.boek(sam, s.pk)
-    client.force_login(UserFactory(is_coordinator=True, mfa=True))
-    html = client.get(reverse("gesprek_cijfers"), **NL).content.decode()
-    assert "minder dan 5" in html
-
-
-def test_free_times_on_the_offer_page_take_a_fixed_number_of_queries(client, aanbod, sam):
-    client.force_login(sam)
-    url = reverse("aanbod_detail", args=[aanbod.pk])
-
-    def zoveel(n):
-        for i in range(n):
-            ed = UserFactory(mfa=True)
-            slot(aanbod, ed, over=datetime.timedelta(days=1 + i % 5, hours=i))
-        client.get(url)
-        with CaptureQueriesContext(connection) as ctx:
-            client.get(url)
-        return len(ctx.captured_queries)
-
-    weinig = zoveel(1)
-    assert zoveel(30) == weinig
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(reverse("aanbod_lijst"))
-    lijst = len(ctx.captured_queries)
-    slot(aanbod, UserFactory(), over=datetime.timedelta(days=6))
-    with CaptureQueriesContext(connection) as ctx:
-        client.get(reverse("aanbod_lijst"))
-    assert len(ctx.captured_queries) == lijst
-
-
-def test_own_page_takes_a_fixed_number_of_queries(client, aanbod, ed):
-    client.force_login(ed)
-
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            client.get(reverse("gesprekken"))
-        return len(ctx.captured_queries)
-
-    slot(aanbod, ed)
-    weinig = tel()
-    for i in range(20):
-        s = slot(aanbod, ed, over=datetime.timedelta(days=3, hours=i))
-        if i % 2:
-            Gespreksboeking.objects.create(slot=s, deelnemer=UserFactory())
-    assert tel() == weinig
-
-
-# --- Privacy ------------------------------------------------------------------------
-
-
-def test_export_has_the_bookings_and_the_writer_has_the_notes(aanbod, ed, sam):
-    s = _gehouden(aanbod, ed, sam)
-    boeking = s.boekingen.get()
-    boeking.vraag = "Over mijn werk"
-    boeking.notitie = GEHEIM
-    boeking.notitie_bijgewerkt_op = timezone.now()
-    boeking.save()
-    van_sam = "".join(export.json_delen(sam))
-    assert "Over mijn werk" in van_sam
-    assert "Kamer 2" in van_sam
-    # The note is the ervaringsdeskundige's, like a session log.
-    assert "Notitiegeheim" not in van_sam
-    assert "Notitiegeheim" in "".join(export.json_delen(ed))
-    json.loads(van_sam)
-
-
-def test_erasing_a_participant_removes_bookings_and_frees_future_slots(aanbod, ed, sam):
-    gehouden = _gehouden(aanbod, ed, sam)
-    gehouden.boekingen.update(notitie=GEHEIM)
-    komend = slot(aanbod, ed)
-    gesprek.boek(sam, komend.pk)
-    mail.outbox.clear()
-    assert verwijderen.verwijder_account(sam, "verwijderen", door=sam)
-    assert not Gespreksboeking.objects.exists()
-    assert Gespreksslot.objects.vrij().filter(pk=komend.pk).exists()
-    aan_ed = mails_aan(ed)
-    assert len(aan_ed) == 1
-    assert agenda(aan_ed[0])["STATUS"] == "CANCELLED"
-    assert "Sam" not in aan_ed[0].body
-
-
-def test_ervaringsdeskundige_with_a_booking_to_come_cancels_before_erasure(aanbod, ed, sam):
-    # Their group membership ends, so only the conversation holds the erasure.
-    Lidmaatschap.objects.filter(user=ed).update(status=Lidmaatschap.Status.UITGESCHREVEN)
-    s = slot(aanbod, ed)
-    gesprek.boek(sam, s.pk)
-    assert "gesprek" in verwijderen.blokkade(ed)
-    s.boeking = s.boekingen.get()
-    gesprek.annuleer_als_ervaringsdeskundige(ed, s, "", intrekken=True)
-    assert verwijderen.blokkade(ed) is None
-    assert verwijderen.verwijder_account(ed, "verwijderen", door=ed)
-    assert not Gespreksslot.objects.exists()
-
-
-@pytest.mark.parametrize("home", ["mijn_overzicht", "facilitator_home"])
-def test_homes_take_a_fixed_number_of_queries_with_more_conversations(client, aanbod, ed, home):
-    sam = UserFactory()
-    client.force_login(ed if home == "facilitator_home" else sam)
-
-    def boek(n, begin):
-        for i in range(n):
-            s = slot(aanbod, ed, over=datetime.timedelta(days=begin, hours=i))
-            Gespreksboeking.objects.create(slot=s, deelnemer=sam)
-
-    boek(1, 1)
-    with CaptureQueriesContext(connection) as weinig:
-        client.get(reverse(home))
-    boek(10, 3)
-    with CaptureQueriesContext(connection) as veel:
-        response = client.get(reverse(home))
-    assert len(veel.captured_queries) == len(weinig.captured_queries)
-    sleutel = "gesprekslots" if home == "facilitator_home" else "gesprekken"
-    assert len(response.context[sleutel]) == 11
