@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import inschrijving
+from . import gesprek, inschrijving
 from .models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
 
 # Reporting absence in advance: the group's active participants only.
@@ -130,15 +130,22 @@ def _aanbod_queryset(met_bijeenkomsten=False):
 def overzicht(user) -> dict:
     """The offer page: what is coming (courses, groups, workshops) and the walk-in."""
     heeft_open_groep = Exists(open_groepen().filter(aanbod=OuterRef("pk")))
-    aanbod = list(_aanbod_queryset().filter(Q(soort=Aanbod.Soort.INLOOP) | Q(heeft_open_groep)))
+    # A conversation offer has no groups: it is listed with its free times (gesprek.py).
+    zonder_groep = Q(soort__in=[Aanbod.Soort.INLOOP, Aanbod.Soort.GESPREK])
+    aanbod = list(_aanbod_queryset().filter(zonder_groep | Q(heeft_open_groep)))
     _verrijk(aanbod, user)
+    gesprekken = [a for a in aanbod if a.is_gesprek]
+    vrij = gesprek.vrije_slots([a.pk for a in gesprekken])
+    for a in gesprekken:
+        a.vrije_slots = sum(len(slots) for _dag, slots in vrij.get(a.pk, []))
     vandaag = timezone.localdate()
-    komend = [a for a in aanbod if a.soort != Aanbod.Soort.INLOOP]
+    komend = [a for a in aanbod if a.met_inschrijving]
     # What is running now (you can still join) first, then by the next start date.
     komend.sort(key=lambda a: (vandaag if a.loopt_al else a.volgende_start, a.titel.lower()))
     return {
         "aanbod_lijst": komend,
         "inloop_lijst": [a for a in aanbod if a.soort == Aanbod.Soort.INLOOP],
+        "gesprek_lijst": gesprekken,
     }
 
 
@@ -146,7 +153,10 @@ def detail(user, pk) -> dict:
     """One aanbod with its open groups and their first meetings. Archived: 404."""
     aanbod = get_object_or_404(_aanbod_queryset(met_bijeenkomsten=True), pk=pk)
     _verrijk([aanbod], user)
-    return {"aanbod": aanbod, "groepen": aanbod.open_groepen}
+    context = {"aanbod": aanbod, "groepen": aanbod.open_groepen}
+    if aanbod.is_gesprek:
+        context["gesprek_dagen"] = gesprek.vrije_slots([aanbod.pk]).get(aanbod.pk, [])
+    return context
 
 
 def groep_in_aanbod(pk) -> Groep:

@@ -44,6 +44,9 @@ def belemmering(groep: Groep, bestaand: Lidmaatschap | None):
     """Why this person cannot sign up for this group, or None when they can."""
     if groep.aanbod.soort == Aanbod.Soort.INLOOP:
         return _("You don't need to sign up for the walk-in: just come by.")
+    if groep.aanbod.is_gesprek:
+        # No group enrolment: a conversation is booked per time slot (groepen/gesprek.py).
+        return _("For a conversation you book a time on the offer page.")
     if groep.aanbod.gearchiveerd or groep.status == Groep.Status.AFGEROND:
         return _("This group has finished, so you can no longer sign up.")
     if bestaand is None:

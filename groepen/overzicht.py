@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from . import gesprek
 from .models import (
     Aanbod,
     Aanwezigheid,
@@ -54,12 +55,17 @@ def overzicht_deelnemer(user) -> dict:
         .filter(groep__in=[g.pk for g in groepen])
         .select_related("groep")[:5]
     )
-    return {"groepen": groepen, "komende_bijeenkomsten": komend}
+    return {
+        "groepen": groepen,
+        "komende_bijeenkomsten": komend,
+        # Booked one-to-one conversations still to come (one query).
+        "gesprekken": gesprek.mijn_boekingen(user),
+    }
 
 
 def overzicht_facilitator(user) -> dict:
-    """What a facilitator needs at a glance. Four queries, however many groups,
-    meetings or intervisie meetings there are."""
+    """What a facilitator needs at a glance. Six queries, however many groups,
+    meetings, intervisie meetings or conversations there are."""
     groepen = list(_met_cijfers(Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR)))
     groep_ids = [g.pk for g in groepen]
     deze_week = list(
@@ -75,6 +81,12 @@ def overzicht_facilitator(user) -> dict:
         "deze_week": deze_week,
         "te_doen": te_doen(groep_ids),
         "volgende_intervisie": volgende_intervisie(user),
+        # Booked conversations to come, and held ones still without a note (two queries).
+        "gesprekslots": [
+            s
+            for s in gesprek.mijn_slots(user)
+            if s.boeking and (not s.voorbij or s.boeking.notitie_bijgewerkt_op is None)
+        ],
     }
 
 

@@ -93,6 +93,15 @@ class Schema:
 def controleer_schema(aanbod: Aanbod, schema: Schema, verleden_ok: bool = False) -> None:
     """Raise PlanningFout for the first problem with a schedule; StartInVerleden when the
     first meeting has passed and the coordinator did not confirm that (`verleden_ok`)."""
+    if aanbod.is_gesprek:
+        # No groups for one-to-one conversations: otherwise they would count as groups in
+        # every dashboard. Peer experts open times themselves (groepen/gesprek.py).
+        raise PlanningFout(
+            _(
+                "A conversation with a peer expert has no groups or meetings. Peer experts "
+                "open their own times on the page “Your conversations”."
+            )
+        )
     if schema.aantal < 1:
         raise PlanningFout(_("Plan at least one meeting."), "aantal")
     if schema.aantal > MAX_BIJEENKOMSTEN:

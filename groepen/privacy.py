@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _l
 
 from lib.privacy import Blokkade, Provider, Sectie, Veld, Wisser, keuzes, registreer
 
+from .gesprek_privacy import BLOKKADE as GESPREK_BLOKKADE
+from .gesprek_privacy import SECTIES as GESPREK_SECTIES
+from .gesprek_privacy import WISSER as GESPREK_WISSER
 from .inschrijving import vul_vrije_plaatsen
 from .models import (
     Aanwezigheid,
@@ -146,12 +149,13 @@ def wis_lidmaatschappen(user, _keuzes):
 registreer(
     Provider(
         naam="groepen",
-        secties=SECTIES,
+        secties=SECTIES + GESPREK_SECTIES,
         wissers=(
             Wisser(20, wis_notities, modellen=(Sessielog, Intervisiebijeenkomst, IntervisieLid)),
+            GESPREK_WISSER,
             Wisser(40, wis_lidmaatschappen, modellen=(Lidmaatschap, KalenderFeed)),
         ),
-        blokkades=(Blokkade(20, _reden, wie=_lopende_facilitators),),
+        blokkades=(Blokkade(20, _reden, wie=_lopende_facilitators), GESPREK_BLOKKADE),
     )
 )
 

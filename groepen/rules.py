@@ -94,3 +94,7 @@ rules.add_perm("groepen.join_intervisie", is_facilitator)
 rules.add_perm("groepen.view_intervisie", is_intervisielid)
 # First-conversation requests: the hosts (groepen/kennismaking.py says what else).
 rules.add_perm("groepen.host_kennismaking", is_inloophost)
+# One-to-one conversations: anyone who (co-)facilitates a group publishes times; the
+# coordinator sees counts only (groepen/gesprek.py).
+rules.add_perm("groepen.offer_gesprek", is_facilitator)
+rules.add_perm("groepen.view_gesprek_cijfers", is_coordinator)

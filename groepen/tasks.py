@@ -42,3 +42,11 @@ def stuur_host_welkom(host_id: int):
 def wis_verlopen_kennismakingen():
     """Thin wrapper (daily): requests older than KENNISMAKING_BEWAARDAGEN are erased."""
     return kennismaking.wis_verlopen()
+
+
+@shared_task(**_MAIL_OPNIEUW)
+def stuur_gesprekmail(naam: str, user_id: int, object_id, bericht: str = ""):
+    """Mails about one-to-one conversations (groepen/gesprek_mail.py), same retries."""
+    from . import gesprek_mail
+
+    gesprek_mail.stuur(naam, user_id, object_id, bericht)

@@ -1,4 +1,14 @@
-from .views import aanbod, beheer, groep, inloop, intervisie, kalender, kennismaking, sessielog
+from .views import (
+    aanbod,
+    beheer,
+    gesprek,
+    groep,
+    inloop,
+    intervisie,
+    kalender,
+    kennismaking,
+    sessielog,
+)
 
 urlpatterns = [
     *aanbod.urlpatterns,
@@ -9,4 +19,5 @@ urlpatterns = [
     *sessielog.urlpatterns,
     *intervisie.urlpatterns,
     *kennismaking.urlpatterns,
+    *gesprek.urlpatterns,
 ]

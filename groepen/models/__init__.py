@@ -4,6 +4,7 @@ groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
 kalender: KalenderFeed. inloop: InloopTelling.
 kennismaking: Inloophost, Kennismaking (first-conversation requests).
 facilitator: session logs and intervisie.
+gesprek: Gespreksslot, Gespreksboeking (one-to-one conversations).
 """
 
 from .bijeenkomst import Aanwezigheid, Bijeenkomst
@@ -14,6 +15,7 @@ from .facilitator import (
     IntervisieLid,
     Sessielog,
 )
+from .gesprek import Gespreksboeking, Gespreksslot
 from .groep import Aanbod, Groep, Lidmaatschap
 from .inloop import InloopTelling
 
@@ -26,6 +28,8 @@ __all__ = [
     "Aanbod",
     "Aanwezigheid",
     "Bijeenkomst",
+    "Gespreksboeking",
+    "Gespreksslot",
     "Groep",
     "InloopTelling",
     "Inloophost",

@@ -22,6 +22,8 @@ class Aanbod(models.Model):
         HERSTELGROEP = "herstelgroep", _("recovery group")
         WORKSHOP = "workshop", _("workshop")
         INLOOP = "inloop", _("walk-in")
+        # One-to-one, booked per time slot (models/gesprek.py): no groups, no enrolment.
+        GESPREK = "gesprek", _("conversation with a peer expert")
 
     titel = models.CharField(_("title"), max_length=120)
     soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
@@ -78,8 +80,13 @@ class Aanbod(models.Model):
 
     @property
     def met_inschrijving(self) -> bool:
-        """The walk-in needs no enrolment; everything else does."""
-        return self.soort != self.Soort.INLOOP
+        """The walk-in needs no enrolment and a conversation is booked per time slot
+        instead; everything else is enrolled in per group."""
+        return self.soort not in (self.Soort.INLOOP, self.Soort.GESPREK)
+
+    @property
+    def is_gesprek(self) -> bool:
+        return self.soort == self.Soort.GESPREK
 
     @property
     def met_nazit(self) -> bool:

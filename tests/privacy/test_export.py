@@ -18,6 +18,8 @@ from audit.log import record
 from audit.models import AuditEvent
 from groepen.models import (
     Aanwezigheid,
+    Gespreksboeking,
+    Gespreksslot,
     Inloophost,
     Intervisiebijeenkomst,
     Intervisiegroep,
@@ -63,7 +65,7 @@ from nazorg.models import (
 )
 from privacy import toestemming
 from privacy.export import SECTIES
-from tests.factories import BijeenkomstFactory, LidmaatschapFactory, UserFactory
+from tests.factories import AanbodFactory, BijeenkomstFactory, LidmaatschapFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("eigen_cache")
 
@@ -210,6 +212,18 @@ def alles(groep, deelnemer, facilitator, v1):
         voornaam="Ander", telefoon="06 12345678", wens="ANDER-KENNISMAKING", aangemaakt_op=nu
     )
     Inloophost.objects.create(user=deelnemer)
+    # A conversation the deelnemer booked, with the facilitator's note about it.
+    aanbod = AanbodFactory(soort="gesprek")
+    slot = Gespreksslot.objects.create(
+        aanbod=aanbod,
+        ervaringsdeskundige=facilitator,
+        begint_om=nu - datetime.timedelta(days=1),
+        eindigt_om=nu - datetime.timedelta(hours=23),
+        plaats="Kamer 2",
+    )
+    Gespreksboeking.objects.create(
+        slot=slot, deelnemer=deelnemer, vraag="EIGEN-GESPREKSVRAAG", notitie="FACILITATOR-NOTITIE"
+    )
     return ander
 
 
@@ -229,6 +243,7 @@ EIGEN = (
     "EIGEN-STEUNPLAN",
     "EIGEN-DEMPWOORD",
     "EIGEN-KENNISMAKING",
+    "EIGEN-GESPREKSVRAAG",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -244,6 +259,7 @@ VAN_ANDEREN = (
     "FACILITATOR-SFEER",
     "FACILITATOR-VRAAG",
     "ANDER-KENNISMAKING",
+    "FACILITATOR-NOTITIE",
 )
 
 
@@ -268,6 +284,8 @@ def test_export_holds_every_kind_of_own_data_and_nothing_of_anyone_else(client, 
         "intervisiegroepen",
         "intervisie",
         "verwijderverzoeken",
+        "gespreksslots",
+        "gespreksnotities",
     }
     [account] = gegevens["account"]
     assert account["email"] == deelnemer.email and account["roepnaam"] == "Sam"
