@@ -1,7 +1,8 @@
 """groepen's models, one module per topic; everything is importable from groepen.models.
 
 groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
-kalender: KalenderFeed. inloop: InloopTelling. facilitator: session logs and intervisie.
+kalender: KalenderFeed. locatie: Locatie. inloop: InloopTelling.
+facilitator: session logs and intervisie.
 """
 
 from .bijeenkomst import Aanwezigheid, Bijeenkomst
@@ -17,6 +18,7 @@ from .inloop import InloopTelling
 
 # nieuw_kalender_token is named by migration 0001 as groepen.models.nieuw_kalender_token.
 from .kalender import KalenderFeed, nieuw_kalender_token
+from .locatie import Locatie
 
 __all__ = [
     "NOTITIE_MAX",
@@ -30,6 +32,7 @@ __all__ = [
     "Intervisiegroep",
     "KalenderFeed",
     "Lidmaatschap",
+    "Locatie",
     "Sessielog",
     "nieuw_kalender_token",
 ]

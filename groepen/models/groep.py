@@ -22,13 +22,34 @@ class Aanbod(models.Model):
         HERSTELGROEP = "herstelgroep", _("recovery group")
         WORKSHOP = "workshop", _("workshop")
         INLOOP = "inloop", _("walk-in")
+        # Painting, yoga, meditation. Treated like a workshop (no certificate, no nazit),
+        # but a series of meetings is fine: see groepen/planning.py and beheer_forms.py.
+        CREATIEF = "creatief", _("creative / body")
+        # A peer group around a shared experience (voice hearers, grief). Treated like a
+        # herstelgroep: ongoing, no end date, no certificate, no nazit.
+        LOTGENOTEN = "lotgenoten", _("peer support group")
 
     titel = models.CharField(_("title"), max_length=120)
     soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
     beschrijving = models.TextField(_("description"), max_length=4000, blank=True)
     voor_wie = models.TextField(_("for whom"), max_length=1000, blank=True)
     meenemen = models.TextField(_("what to bring"), max_length=1000, blank=True)
-    locatie = models.CharField(_("location"), max_length=200, blank=True)
+    # The old free-text place. Kept only for text that could not become a Locatie (see
+    # migration 0011_locaties_data); new offers choose `plek`.
+    locatie = models.CharField(_("location (text)"), max_length=200, blank=True)
+    plek = models.ForeignKey(
+        "groepen.Locatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aanbod",
+        verbose_name=_("location"),
+    )
+    voor_naasten = models.BooleanField(
+        _("for naasten"),
+        default=False,
+        help_text=_("For family and friends of someone in recovery."),
+    )
     aantal_bijeenkomsten = models.PositiveSmallIntegerField(
         _("number of meetings"),
         null=True,
@@ -104,7 +125,16 @@ class Groep(models.Model):
         Aanbod, on_delete=models.PROTECT, related_name="groepen", verbose_name=_("offer")
     )
     naam = models.CharField(_("name"), max_length=120)
-    locatie = models.CharField(_("location"), max_length=200, blank=True)
+    # As on Aanbod: the free text is only a fallback for data that could not be migrated.
+    locatie = models.CharField(_("location (text)"), max_length=200, blank=True)
+    plek = models.ForeignKey(
+        "groepen.Locatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="groepen",
+        verbose_name=_("location"),
+    )
     capaciteit = models.PositiveSmallIntegerField(
         _("places"),
         null=True,
@@ -145,6 +175,12 @@ class Groep(models.Model):
 
     def get_status_display(self):
         return self.Status(self.status).label
+
+    @property
+    def plaats(self):
+        """Where the group meets: its Locatie, else the old text ("" when unknown).
+        Templates show either with {% include "groepen/_plaats.html" %}."""
+        return self.plek or self.locatie
 
 
 class LidmaatschapQuerySet(models.QuerySet):
