@@ -1,8 +1,9 @@
-from .views import aanbod, beheer, groep, inloop, intervisie, kalender, sessielog
+from .views import aanbod, beheer, groep, inloop, intervisie, kalender, locaties, sessielog
 
 urlpatterns = [
     *aanbod.urlpatterns,
     *beheer.urlpatterns,
+    *locaties.urlpatterns,
     *groep.urlpatterns,
     *kalender.urlpatterns,
     *inloop.urlpatterns,

@@ -251,19 +251,20 @@ def plaatsen_van(groep) -> list[str]:
     suggestions for a nazit's place. Two queries."""
     from django.db.models import Count
 
-    gebruikt = list(
+    rijen = (
         Bijeenkomst.objects.filter(groep=groep)
-        .exclude(locatie="")
-        .values("locatie")
+        .filter(~Q(locatie="") | Q(plek__isnull=False))
+        .values("locatie", "plek__naam")
         .annotate(n=Count("pk"))
-        .order_by("-n", "locatie")
-        .values_list("locatie", flat=True)[:5]
+        .order_by("-n", "plek__naam", "locatie")[:5]
     )
+    gebruikt = [r["plek__naam"] or r["locatie"] for r in rijen]
     eerder = NazitMoment.objects.filter(groep__aanbod_id=groep.aanbod_id).exclude(locatie="")
+    aanbod = groep.aanbod
     return [
         *gebruikt,
-        groep.locatie,
-        groep.aanbod.locatie,
+        str(groep.plaats),
+        str(aanbod.plek or aanbod.locatie),
         *eerder.order_by("-datum").values_list("locatie", flat=True)[:5],
     ]
 
