@@ -32,6 +32,18 @@ class AcademieForm(forms.ModelForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
     )
     logo_weg = forms.BooleanField(label=_("Remove the logo"), required=False)
+    # Declared here to say that a web address without a scheme is https (Django 6's way).
+    crisislijn_website = forms.URLField(
+        label=_("Crisis line: website"),
+        max_length=200,
+        assume_scheme="https",
+        error_messages={
+            "required": _(
+                "Fill in the website of the crisis line, for example https://www.113.nl."
+            ),
+            "invalid": _("Type a full web address, for example https://www.113.nl."),
+        },
+    )
 
     class Meta:
         model = Academie
@@ -57,9 +69,6 @@ class AcademieForm(forms.ModelForm):
         error_messages = {
             "naam": {"required": _("Fill in the name of the academy.")},
             "contact_email": {"invalid": _("This is not an email address. Check for typos.")},
-            "crisislijn_website": {
-                "invalid": _("Type a full web address, for example https://www.113.nl.")
-            },
             "crisislijn_naam": {"required": _("Fill in the name of the crisis line.")},
             "crisislijn_gratis": {"required": _("Fill in the free number of the crisis line.")},
             "crisislijn_nummer": {"required": _("Fill in the short number of the crisis line.")},

@@ -7,6 +7,16 @@ from groepen.models import Lidmaatschap
 from .factories import GroepFactory, LidmaatschapFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _vergeet_academie():
+    """The academy's row is cached (deelnemers.academie); a test that changed it rolls its
+    transaction back, so the next test must not get the cached copy."""
+    yield
+    from deelnemers.academie import vergeet_academie
+
+    vergeet_academie()
+
+
 @pytest.fixture
 def groep(db):
     return GroepFactory()
