@@ -7,18 +7,26 @@ copy for at most CACHE_SECONDEN after a change made in another process.
 """
 
 import io
+import logging
 import re
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from .models import Academie
 
+logger = logging.getLogger(__name__)
+
 CACHE_SLEUTEL = "deelnemers:academie:v1"
+# What a cache that is away raises (Redis, or its socket).
+CACHE_FOUTEN = (RedisConnectionError, RedisTimeoutError, OSError)
 CACHE_SECONDEN = 300
 
 HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -32,18 +40,37 @@ LOGO_FORMATEN = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 def huidige_academie() -> Academie:
     """The academy this installation runs. Without a row (a fresh test database, or one
-    deleted in the admin) a row with the defaults is made, so callers never get None."""
-    academie = cache.get(CACHE_SLEUTEL)
-    if academie is None:
+    deleted in the admin) a row with the defaults is made, so callers never get None.
+
+    Never an error: the help box with the crisis numbers hangs on this, and must show on
+    a bad day too. With the cache away (Redis down) the database answers; with the
+    database away (or not migrated yet) the defaults do, unsaved and uncached."""
+    try:
+        academie = cache.get(CACHE_SLEUTEL)
+    except CACHE_FOUTEN:
+        logger.warning("Cache unreachable; the academy is read from the database.")
+        academie = None
+    if academie is not None:
+        return academie
+    try:
         academie = Academie.objects.defer("logo").order_by("pk").first()
         if academie is None:
             academie = Academie.objects.create()
+    except DatabaseError:
+        logger.warning("Academy row unreadable; the defaults are shown.", exc_info=True)
+        return Academie()
+    try:
         cache.set(CACHE_SLEUTEL, academie, CACHE_SECONDEN)
+    except CACHE_FOUTEN:
+        logger.warning("Cache unreachable; the academy is not cached.")
     return academie
 
 
 def vergeet_academie():
-    cache.delete(CACHE_SLEUTEL)
+    try:
+        cache.delete(CACHE_SLEUTEL)
+    except CACHE_FOUTEN:  # the copy expires by itself (CACHE_SECONDEN)
+        logger.warning("Cache unreachable; the academy's cached copy expires by itself.")
 
 
 @receiver(post_save, sender=Academie)
@@ -145,5 +172,6 @@ def lees_logo(bestand) -> tuple[bytes, str]:
 
 
 def mail_context() -> dict:
-    """For lib.mail: every mail can say who sends it and how to reach the academy."""
-    return {"academie": huidige_academie()}
+    """For lib.mail: every mail can say who sends it and how to reach the academy. Lazy:
+    a mail that does not show it does not ask for it."""
+    return {"academie": SimpleLazyObject(huidige_academie)}

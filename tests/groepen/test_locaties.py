@@ -222,7 +222,7 @@ def test_coordinator_adds_a_location_and_the_postcode_is_tidied(c):
         ("postcode", "12345", "vier cijfers en twee letters"),
         ("postcode", "1234 ABC", "vier cijfers en twee letters"),
         ("naam", "Buurthuis\tDe Linde", "onzichtbaar teken"),
-        ("straat", "Lindelaan\x0012", "onzichtbaar teken"),
+        ("straat", "Lindelaan\x1b12", "onzichtbaar teken"),
         ("naam", "", "Geef de locatie een naam"),
     ],
 )
