@@ -50,9 +50,9 @@ AANBOD = [
     ("Ervaringsdeskundigheid, de basis", Aanbod.Soort.CURSUS, 8, 8),
     ("Herstelgroep Stemmen horen", Aanbod.Soort.HERSTELGROEP, None, 6),
     ("Herstelgroep Na de opname", Aanbod.Soort.HERSTELGROEP, None, 6),
-    ("Herstelgroep Rouw en verlies", Aanbod.Soort.HERSTELGROEP, None, 4),
+    ("Lotgenotengroep Rouw en verlies", Aanbod.Soort.LOTGENOTEN, None, 4),
     ("Workshop Schrijf je verhaal", Aanbod.Soort.WORKSHOP, 1, 10),
-    ("Workshop Mindfulness", Aanbod.Soort.WORKSHOP, 1, 8),
+    ("Mindfulness en meditatie", Aanbod.Soort.CREATIEF, 1, 8),
     ("Workshop Je krachten", Aanbod.Soort.WORKSHOP, 1, 8),
     ("Inloop", Aanbod.Soort.INLOOP, None, 4),
 ]
