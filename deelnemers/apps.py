@@ -7,4 +7,8 @@ class DeelnemersConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        from . import fields  # noqa: F401 - registers the encryption key system check
+        from lib.mail import registreer_context
+
+        from . import academie, fields  # noqa: F401 - signals; the encryption key check
+
+        registreer_context(academie.mail_context)

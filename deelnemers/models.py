@@ -87,3 +87,64 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self):
         return self.roepnaam
+
+
+class Academie(models.Model):
+    """The academy's identity: its name, how to reach it, the crisis numbers it shows and
+    its colour and logo. One row today (deelnemers.academie.huidige_academie() gives it);
+    a future installation with several academies adds rows and a way to pick one, and the
+    code that asks for "the" academy keeps working.
+
+    No personal data: everything here is public and set by a coordinator, so mails, PDFs
+    and public pages can show it to anyone. Fields are checked in deelnemers/academie.py.
+    """
+
+    naam = models.CharField(_("name"), max_length=120, default="Herstelacademie")
+    introductie = models.TextField(
+        _("short introduction"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Two or three sentences about the academy, for the home page."),
+    )
+    contact_email = models.EmailField(_("email address"), max_length=254, blank=True)
+    contact_telefoon = models.CharField(_("phone number"), max_length=30, blank=True)
+    contact_adres = models.TextField(_("address"), max_length=300, blank=True)
+    # The crisis numbers shown in the help box (templates/_hulp_nu.html) and the footer.
+    crisislijn_naam = models.CharField(
+        _("crisis line: name"), max_length=80, default="113 Zelfmoordpreventie"
+    )
+    crisislijn_nummer = models.CharField(
+        _("crisis line: short number"), max_length=30, default="113"
+    )
+    crisislijn_gratis = models.CharField(
+        _("crisis line: free number"), max_length=30, default="0800-0113"
+    )
+    crisislijn_website = models.URLField(
+        _("crisis line: website"), max_length=200, default="https://www.113.nl"
+    )
+    huisarts = models.CharField(
+        _("who to call in office hours"),
+        max_length=80,
+        default="je huisarts",
+        help_text=_("Shown as: “Call … or, outside office hours, the huisartsenpost.”"),
+    )
+    noodnummer = models.CharField(_("emergency number"), max_length=30, default="112")
+    kleur = models.CharField(
+        _("brand colour"),
+        max_length=7,
+        default="#8a3b12",
+        help_text=_("A dark colour, for example #8a3b12: white text on it must stay readable."),
+    )
+    # The logo is kept in the database (PNG or JPEG, re-encoded, at most 200 kB) and served
+    # by deelnemers.views.academie_logo: no media storage to set up, and no SVG (which can
+    # carry scripts) ever reaches a browser from here.
+    logo = models.BinaryField(_("logo"), null=True, blank=True, editable=False)
+    logo_type = models.CharField(max_length=20, blank=True, editable=False)
+    bijgewerkt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("academy")
+        verbose_name_plural = _("academies")
+
+    def __str__(self):
+        return self.naam

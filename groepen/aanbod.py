@@ -25,7 +25,7 @@ KOMENDE_AFMELDBAAR = 6
 
 def groepen_in_aanbod():
     """Groups a participant can find in the offer: those of aanbod that is not archived."""
-    return Groep.objects.filter(aanbod__gearchiveerd=False).select_related("aanbod")
+    return Groep.objects.filter(aanbod__gearchiveerd=False).select_related("aanbod", "plek")
 
 
 def open_groepen():
@@ -110,7 +110,7 @@ def _verrijk(aanbod_lijst, user):
         starts = [g.startdatum for g in a.open_groepen if g.startdatum > vandaag]
         a.volgende_start = min(starts, default=None)
         a.loopt_al = any(g.gestart for g in a.open_groepen)
-        a.plaats = a.locatie or next((g.locatie for g in a.open_groepen if g.locatie), "")
+        a.plaats = a.plek or a.locatie or next((g.plaats for g in a.open_groepen if g.plaats), "")
         a.inloop_momenten = inloop.get(a.pk, [])
     return aanbod_lijst
 
@@ -118,12 +118,15 @@ def _verrijk(aanbod_lijst, user):
 def _aanbod_queryset(met_bijeenkomsten=False):
     groepen = _met_plaatsen(open_groepen())
     if met_bijeenkomsten:
-        eerste = Bijeenkomst.objects.komend().order_by("begint_om")[:EERSTE_BIJEENKOMSTEN]
+        eerste = Bijeenkomst.objects.komend().select_related("plek")
+        eerste = eerste.order_by("begint_om")[:EERSTE_BIJEENKOMSTEN]
         groepen = groepen.prefetch_related(
             Prefetch("bijeenkomsten", queryset=eerste, to_attr="eerste_bijeenkomsten")
         )
-    return Aanbod.objects.actief().prefetch_related(
-        Prefetch("groepen", queryset=groepen, to_attr="open_groepen")
+    return (
+        Aanbod.objects.actief()
+        .select_related("plek")
+        .prefetch_related(Prefetch("groepen", queryset=groepen, to_attr="open_groepen"))
     )
 
 
@@ -198,7 +201,7 @@ def mijn_aanmeldingen(user) -> dict:
                 status__in=[Lidmaatschap.Status.ACTIEF, Lidmaatschap.Status.WACHTLIJST],
             )
         )
-        .select_related("groep__aanbod")
+        .select_related("groep__aanbod", "groep__plek")
         .annotate(volgende=Subquery(volgende[:1]))
         .order_by("groep__startdatum", "groep__naam")
     )
@@ -214,7 +217,7 @@ def mijn_aanmeldingen(user) -> dict:
     bijeenkomsten = list(
         Bijeenkomst.objects.komend()
         .filter(groep__in=actief)
-        .select_related("groep")
+        .select_related("groep__plek", "plek")
         .annotate(afgemeld=Exists(afgemeld))
         .order_by("begint_om")[:KOMENDE_AFMELDBAAR]
     )

@@ -73,11 +73,15 @@ def kan_registreren(bijeenkomst: Bijeenkomst) -> bool:
 
 def bijeenkomsten_met_telling(groep: Groep) -> list[Bijeenkomst]:
     """All meetings of a group, each with `.telling` (a Telling), in one query."""
-    bijeenkomsten = groep.bijeenkomsten.annotate(
-        n_aanwezig=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AANWEZIG)),
-        n_afgemeld=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AFGEMELD)),
-        n_afwezig=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AFWEZIG)),
-    ).order_by("begint_om")
+    bijeenkomsten = (
+        groep.bijeenkomsten.select_related("plek")
+        .annotate(
+            n_aanwezig=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AANWEZIG)),
+            n_afgemeld=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AFGEMELD)),
+            n_afwezig=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AFWEZIG)),
+        )
+        .order_by("begint_om")
+    )
     result = list(bijeenkomsten)
     for b in result:
         b.groep = groep  # avoid a query per meeting for b.plaats

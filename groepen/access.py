@@ -11,7 +11,9 @@ from .models import Bijeenkomst, Groep
 
 
 def groep_voor(user, pk, perm: str = "groepen.view_groep") -> Groep:
-    groep = get_object_or_404(Groep.objects.zichtbaar_voor(user).select_related("aanbod"), pk=pk)
+    groep = get_object_or_404(
+        Groep.objects.zichtbaar_voor(user).select_related("aanbod", "plek"), pk=pk
+    )
     if not user.has_perm(perm, groep):
         raise PermissionDenied
     return groep
@@ -20,7 +22,7 @@ def groep_voor(user, pk, perm: str = "groepen.view_groep") -> Groep:
 def bijeenkomst_voor(user, pk, perm: str = "groepen.view_groep") -> Bijeenkomst:
     bijeenkomst = get_object_or_404(
         Bijeenkomst.objects.filter(groep__in=Groep.objects.zichtbaar_voor(user)).select_related(
-            "groep__aanbod"
+            "groep__aanbod", "groep__plek", "plek"
         ),
         pk=pk,
     )

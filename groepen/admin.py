@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
+from .models import Aanbod, Bijeenkomst, Groep, Lidmaatschap, Locatie
 
 
 class LidmaatschapInline(admin.TabularInline):
@@ -22,6 +22,12 @@ class AanbodAdmin(admin.ModelAdmin):
 
 @admin.register(Groep)
 class GroepAdmin(admin.ModelAdmin):
-    list_display = ["naam", "aanbod", "startdatum", "einddatum", "locatie"]
-    list_select_related = ["aanbod"]
+    list_display = ["naam", "aanbod", "startdatum", "einddatum", "plek"]
+    list_select_related = ["aanbod", "plek"]
     inlines = [LidmaatschapInline, BijeenkomstInline]
+
+
+@admin.register(Locatie)
+class LocatieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "plaats", "gearchiveerd"]
+    list_filter = ["gearchiveerd"]

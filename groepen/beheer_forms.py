@@ -9,7 +9,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import kandidaten, planning
+from .locatie_forms import zet_locatie_veld
 from .models import Aanbod, Groep
+
+GEEN_LOCATIE = _("No location yet")
 
 
 class DatumInput(forms.DateInput):
@@ -157,7 +160,8 @@ class AanbodForm(forms.ModelForm):
             "beschrijving",
             "voor_wie",
             "meenemen",
-            "locatie",
+            "plek",
+            "voor_naasten",
             "aantal_bijeenkomsten",
             "duur_minuten",
             "certificaat",
@@ -195,6 +199,15 @@ class AanbodForm(forms.ModelForm):
         ]
         if self.instance.pk and self.instance.soort == Aanbod.Soort.INLOOP:
             del self.fields["nazit"]  # the walk-in has no nazit: no choice to show
+        zet_locatie_veld(
+            self,
+            "plek",
+            self.instance.plek_id,
+            self.instance.locatie,
+            leeg=GEEN_LOCATIE,
+            help_text=_("Where it usually takes place. A group can have its own."),
+        )
+        self.order_fields(self._meta.fields)
 
     def clean(self):
         data = super().clean()
@@ -220,6 +233,12 @@ class AanbodForm(forms.ModelForm):
             self.instance.nazit = True
         return data
 
+    def save(self, commit=True):
+        # A chosen location replaces an old free-text place (see migration 0011).
+        if self.instance.plek_id:
+            self.instance.locatie = ""
+        return super().save(commit)
+
 
 class GroepNieuwForm(PlanningForm, forms.Form):
     BEVESTIG = "verleden_ok"  # the box that confirms a start in the past
@@ -230,7 +249,6 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         help_text=_("For example the offer and the season: WRAP spring."),
         error_messages={"required": _("Give the group a name.")},
     )
-    locatie = forms.CharField(label=_("Location"), max_length=200, required=False)
     capaciteit = _plaatsen()
     eerste_datum = datum_veld(
         _("Date of the first meeting"), _("Choose the date of the first meeting.")
@@ -261,7 +279,7 @@ class GroepNieuwForm(PlanningForm, forms.Form):
         self.aanbod = aanbod
         if aanbod.soort == Aanbod.Soort.WORKSHOP:
             aantal = 1
-        elif aanbod.soort == Aanbod.Soort.HERSTELGROEP:
+        elif aanbod.soort in planning.DOORLOPEND:
             aantal = aanbod.aantal_bijeenkomsten or 12
         else:
             aantal = aanbod.aantal_bijeenkomsten or 1
@@ -269,16 +287,18 @@ class GroepNieuwForm(PlanningForm, forms.Form):
             "initial",
             {
                 "naam": aanbod.titel,
-                "locatie": aanbod.locatie,
+                "plek": aanbod.plek_id,
                 "aantal": aantal,
                 "elke_n_weken": 1,
                 "duur_minuten": aanbod.duur_minuten,
             },
         )
         super().__init__(*args, **kwargs)
+        zet_locatie_veld(self, "plek", aanbod.plek_id, aanbod.locatie, leeg=GEEN_LOCATIE)
+        self.order_fields(["naam", "plek"])
         if self.is_bound and self.add_prefix(self.BEVESTIG) in self.data:
             self._vraag_bevestiging()
-        if aanbod.soort == Aanbod.Soort.HERSTELGROEP:
+        if aanbod.soort in planning.DOORLOPEND:
             self.fields["aantal"].help_text = _(
                 "A recovery group goes on; plan the first meetings now and add more later."
             )
@@ -332,12 +352,19 @@ class GroepForm(PlanningForm, forms.ModelForm):
 
     class Meta:
         model = Groep
-        fields = ["naam", "locatie", "capaciteit", "einddatum"]
+        fields = ["naam", "plek", "capaciteit", "einddatum"]
         widgets = {"einddatum": DatumInput}
         error_messages = {
             "naam": {"required": _("Give the group a name.")},
             "einddatum": {"invalid": _("Type a date, for example 3-3-2026.")},
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zet_locatie_veld(
+            self, "plek", self.instance.plek_id, self.instance.locatie, leeg=GEEN_LOCATIE
+        )
+        self.order_fields(self._meta.fields)
 
     def clean_einddatum(self):
         einddatum = self.cleaned_data.get("einddatum")
@@ -398,12 +425,17 @@ class BijeenkomstForm(PlanningForm, forms.Form):
     eindtijd = tijd_veld(
         _("End time"), _("Choose an end time."), _("Type a time, for example 16:00.")
     )
-    locatie = forms.CharField(
-        label=_("Location"),
-        max_length=200,
-        required=False,
-        help_text=_("Leave empty for the group's usual place."),
-    )
+
+    def __init__(self, *args, huidige_plek=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        zet_locatie_veld(
+            self,
+            "plek",
+            huidige_plek,
+            "",
+            leeg=_("The group's usual place"),
+            help_text=_("Only when this meeting is somewhere else."),
+        )
 
     def clean(self):
         data = super().clean()
@@ -416,4 +448,4 @@ class BijeenkomstForm(PlanningForm, forms.Form):
         return data
 
     def tijden(self) -> dict:
-        return {v: self.cleaned_data[v] for v in ("datum", "begintijd", "eindtijd", "locatie")}
+        return {v: self.cleaned_data[v] for v in ("datum", "begintijd", "eindtijd", "plek")}

@@ -30,6 +30,7 @@ def telbare_groepen(user):
     (is_facilitator_of | is_coordinator), so a list needs one query, not one per group.
     """
     groepen = Groep.objects.zichtbaar_voor(user).filter(aanbod__soort=Aanbod.Soort.INLOOP)
+    groepen = groepen.select_related("plek")
     if not is_coordinator(user):
         groepen = groepen.met_rol(user, Lidmaatschap.Rol.FACILITATOR)
     return groepen

@@ -77,18 +77,20 @@ def bijeenkomsten_voor(user):
     vanaf = timezone.now() - datetime.timedelta(days=TERUG_DAGEN)
     return (
         Bijeenkomst.objects.filter(groep__in=groepen, eindigt_om__gte=vanaf)
-        .select_related("groep")
+        .select_related("groep__plek", "plek")
         .only(
             "pk",
             "begint_om",
             "eindigt_om",
             "locatie",
+            "plek",
             "geannuleerd",
             "oorspronkelijk_begint_om",
             "volgnummer",
             "gewijzigd_op",
             "groep__naam",
             "groep__locatie",
+            "groep__plek",
         )
         .order_by("begint_om", "pk")
     )
@@ -135,8 +137,9 @@ def _event(bijeenkomst: Bijeenkomst, host: str) -> Event:
     else:
         event.add("summary", naam)
         event.add("status", "CONFIRMED")
-    if bijeenkomst.plaats:
-        event.add("location", bijeenkomst.plaats)
+    if plaats := bijeenkomst.plaats:
+        # A Locatie gives its name and address, so a calendar app can find the way.
+        event.add("location", getattr(plaats, "naam_en_adres", plaats))
     event.add("description", _omschrijving(bijeenkomst))
     event.add("url", _groep_url(bijeenkomst.groep))
     return event

@@ -31,7 +31,7 @@ def laad_context(context: dict) -> dict:
     geladen = dict(context)
     if "bijeenkomst_id" in context:
         bijeenkomst = (
-            Bijeenkomst.objects.select_related("groep__aanbod")
+            Bijeenkomst.objects.select_related("groep__aanbod", "groep__plek", "plek")
             .filter(pk=context["bijeenkomst_id"])
             .first()
         )
@@ -39,10 +39,14 @@ def laad_context(context: dict) -> dict:
         if bijeenkomst is not None:
             geladen.setdefault("groep_id", bijeenkomst.groep_id)
     if "groep_id" in geladen:
-        groep = Groep.objects.select_related("aanbod").filter(pk=geladen["groep_id"]).first()
+        groep = (
+            Groep.objects.select_related("aanbod", "plek").filter(pk=geladen["groep_id"]).first()
+        )
         geladen["groep"] = groep
         geladen["komende_bijeenkomsten"] = (
-            list(groep.bijeenkomsten.komend()[:3]) if groep is not None else []
+            list(groep.bijeenkomsten.komend().select_related("plek")[:3])
+            if groep is not None
+            else []
         )
     return geladen
 

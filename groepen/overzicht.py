@@ -32,7 +32,7 @@ def _volgende_bijeenkomst():
 
 
 def _met_cijfers(groepen):
-    return groepen.select_related("aanbod").annotate(
+    return groepen.select_related("aanbod", "plek").annotate(
         aantal_deelnemers=Count(
             "lidmaatschappen",
             filter=Q(
@@ -53,7 +53,7 @@ def overzicht_deelnemer(user) -> dict:
     komend = list(
         Bijeenkomst.objects.komend()
         .filter(groep__in=[g.pk for g in groepen])
-        .select_related("groep")[:5]
+        .select_related("groep__plek", "plek")[:5]
     )
     return {
         "groepen": groepen,
@@ -71,7 +71,7 @@ def overzicht_facilitator(user) -> dict:
     deze_week = list(
         Bijeenkomst.objects.deze_week()
         .filter(groep__in=groep_ids, geannuleerd=False)
-        .select_related("groep__aanbod")
+        .select_related("groep__aanbod", "groep__plek", "plek")
     )
     nu = timezone.now()
     for b in deze_week:

@@ -144,18 +144,24 @@ def controleer_schema(aanbod: Aanbod, schema: Schema, verleden_ok: bool = False)
     )
 
 
+# Ongoing kinds have no end date: a recovery group, a peer support group (lotgenoten, which
+# works like a recovery group) and the walk-in. A creative/body offer (creatief) is not
+# ongoing: like a workshop or a course it is a series that ends.
+DOORLOPEND = (Aanbod.Soort.HERSTELGROEP, Aanbod.Soort.LOTGENOTEN, Aanbod.Soort.INLOOP)
+
+
 def _is_doorlopend(aanbod: Aanbod) -> bool:
-    """Ongoing kinds have no end date: a recovery group and the walk-in."""
-    return aanbod.soort in (Aanbod.Soort.HERSTELGROEP, Aanbod.Soort.INLOOP)
+    return aanbod.soort in DOORLOPEND
 
 
 def plan_groep(
     aanbod: Aanbod,
     *,
     naam: str,
-    locatie: str,
     capaciteit: int | None,
     schema: Schema,
+    plek=None,
+    locatie: str = "",
     verleden_ok: bool = False,
 ) -> Groep:
     """Create a group and all its meetings in one transaction."""
@@ -165,7 +171,8 @@ def plan_groep(
         groep = Groep.objects.create(
             aanbod=aanbod,
             naam=naam,
-            locatie=locatie,
+            plek=plek,
+            locatie="" if plek else locatie,
             capaciteit=capaciteit,
             startdatum=timezone.localtime(reeks[0][0]).date(),
             einddatum=None if _is_doorlopend(aanbod) else timezone.localtime(reeks[-1][0]).date(),
@@ -192,13 +199,15 @@ def _houd_datums_bij(groep: Groep, datum: datetime.date) -> None:
 # --- Single meetings -----------------------------------------------------------------------
 
 
-def voeg_bijeenkomst_toe(groep_id: int, *, datum, begintijd, eindtijd, locatie="") -> Bijeenkomst:
+def voeg_bijeenkomst_toe(
+    groep_id: int, *, datum, begintijd, eindtijd, plek=None, locatie=""
+) -> Bijeenkomst:
     begin, eind = tijden(datum, begintijd, eindtijd)
     controleer_toekomst(begin)
     with transaction.atomic():
         groep = Groep.objects.select_for_update().get(pk=groep_id)
         bijeenkomst = Bijeenkomst.objects.create(
-            groep=groep, begint_om=begin, eindigt_om=eind, locatie=locatie
+            groep=groep, begint_om=begin, eindigt_om=eind, plek=plek, locatie=locatie
         )
         _houd_datums_bij(groep, datum)
     return bijeenkomst
@@ -229,7 +238,7 @@ def _nog_te_wijzigen(bijeenkomst: Bijeenkomst) -> None:
         raise PlanningFout(_("This meeting has already taken place, so it cannot be changed."))
 
 
-def verplaats(bijeenkomst_id: int, *, datum, begintijd, eindtijd, locatie="") -> bool:
+def verplaats(bijeenkomst_id: int, *, datum, begintijd, eindtijd, plek=None, locatie="") -> bool:
     """Move a meeting to a new time and/or place; email the group.
 
     Returns False when nothing changed (no mail is sent then).
@@ -238,27 +247,31 @@ def verplaats(bijeenkomst_id: int, *, datum, begintijd, eindtijd, locatie="") ->
     with transaction.atomic():
         bijeenkomst = (
             Bijeenkomst.objects.select_for_update(of=("self",))
-            .select_related("groep")
+            .select_related("groep__plek", "plek")
             .get(pk=bijeenkomst_id)
         )
         _nog_te_wijzigen(bijeenkomst)
-        if (begin, eind, locatie) == (
+        plek_id = plek.pk if plek else None
+        if (begin, eind, plek_id, locatie) == (
             bijeenkomst.begint_om,
             bijeenkomst.eindigt_om,
+            bijeenkomst.plek_id,
             bijeenkomst.locatie,
         ):
             return False
         controleer_toekomst(begin)
         oud = {
             "oud_wanneer": wanneer(bijeenkomst.begint_om, bijeenkomst.eindigt_om),
-            "oude_plaats": bijeenkomst.plaats,
+            # Text, not the Locatie: this travels to the mail task as JSON.
+            "oude_plaats": str(bijeenkomst.plaats),
         }
         if bijeenkomst.oorspronkelijk_begint_om is None:
             bijeenkomst.oorspronkelijk_begint_om = bijeenkomst.begint_om
         bijeenkomst.begint_om, bijeenkomst.eindigt_om = begin, eind
-        bijeenkomst.locatie = locatie
+        bijeenkomst.plek, bijeenkomst.locatie = plek, locatie
         bijeenkomst.volgnummer += 1
-        velden = ["begint_om", "eindigt_om", "locatie", "oorspronkelijk_begint_om", "volgnummer"]
+        velden = ["begint_om", "eindigt_om", "plek", "locatie"]
+        velden += ["oorspronkelijk_begint_om", "volgnummer"]
         bijeenkomst.save(update_fields=[*velden, "gewijzigd_op"])
         _houd_datums_bij(bijeenkomst.groep, datum)
         ontvangers = _ontvangers(bijeenkomst.groep_id)
@@ -290,9 +303,13 @@ def controleer_einddatum(startdatum: datetime.date, einddatum: datetime.date | N
         )
 
 
-def pas_groep_aan(groep_id: int, *, naam, locatie, capaciteit, einddatum) -> list[Lidmaatschap]:
+def pas_groep_aan(
+    groep_id: int, *, naam, capaciteit, einddatum, plek=None, locatie=None
+) -> list[Lidmaatschap]:
     """Save a group's details. More places move the waiting list up (they get an email);
-    fewer places than people already taking part is refused. Returns who moved up."""
+    fewer places than people already taking part is refused. Returns who moved up.
+    Choosing a location replaces an old free-text place; without one (and without a new
+    `locatie` text) the old text is kept, so nothing is lost."""
     with transaction.atomic():
         groep = Groep.objects.select_for_update().get(pk=groep_id)
         controleer_einddatum(groep.startdatum, einddatum)
@@ -309,9 +326,13 @@ def pas_groep_aan(groep_id: int, *, naam, locatie, capaciteit, einddatum) -> lis
         meer_plaatsen = groep.capaciteit is not None and (
             capaciteit is None or capaciteit > groep.capaciteit
         )
-        groep.naam, groep.locatie = naam, locatie
+        groep.naam, groep.plek = naam, plek
+        if plek is not None:
+            groep.locatie = ""
+        elif locatie is not None:
+            groep.locatie = locatie
         groep.capaciteit, groep.einddatum = capaciteit, einddatum
-        groep.save(update_fields=["naam", "locatie", "capaciteit", "einddatum"])
+        groep.save(update_fields=["naam", "plek", "locatie", "capaciteit", "einddatum"])
     if meer_plaatsen:
         return inschrijving.vul_vrije_plaatsen(groep_id)
     return []
@@ -453,7 +474,7 @@ def groep_overzicht(groep: Groep) -> dict:
     )
     return {
         # The reverse manager hands each meeting this same `groep`: no query per meeting.
-        "bijeenkomsten": list(groep.bijeenkomsten.order_by("begint_om")),
+        "bijeenkomsten": list(groep.bijeenkomsten.select_related("plek").order_by("begint_om")),
         "facilitators": list(
             Lidmaatschap.objects.facilitators()
             .filter(groep=groep)

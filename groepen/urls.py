@@ -7,12 +7,14 @@ from .views import (
     intervisie,
     kalender,
     kennismaking,
+    locaties,
     sessielog,
 )
 
 urlpatterns = [
     *aanbod.urlpatterns,
     *beheer.urlpatterns,
+    *locaties.urlpatterns,
     *groep.urlpatterns,
     *kalender.urlpatterns,
     *inloop.urlpatterns,

@@ -25,6 +25,8 @@ MFA_EXEMPT_PREFIXES = (
     "/i18n/",
     "/tweestaps-nodig/",
     "/privacy/versie/",
+    # The academy's colour and logo (deelnemers.academie_views): public, on every page.
+    "/academie/",
 )
 # Exact paths only: other pages under /privacy/ (export, deletion) hold personal data.
 MFA_EXEMPT_PATHS = frozenset({"/privacy/"})

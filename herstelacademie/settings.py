@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "herstelacademie.context_processors.navigation",
+                "deelnemers.context_processors.academie",
                 "privacy.context_processors.verwijderverzoek",
                 "nazorg.context_processors.meldingen",
             ],

@@ -22,6 +22,7 @@ urlpatterns = [
     path("mijn-gegevens/", deelnemers_views.mijn_gegevens, name="mijn_gegevens"),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("deelnemers.urls")),
     path("", include("groepen.urls")),
     path("", include("herstelmodel.urls")),
     path("", include("nazorg.urls")),

@@ -19,11 +19,11 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from deelnemers.academie import huidige_academie
 from deelnemers.privacy import MIN_AGGREGATE
 
 from . import waarde
 
-WARM = colors.HexColor("#8a3b12")
 LIJN = colors.HexColor("#c9b8a6")
 
 
@@ -66,7 +66,8 @@ def waarde_pdf(rapport: waarde.Rapport, *, comprimeer: bool = True) -> bytes:
     """The report as PDF bytes. `comprimeer=False` keeps the text readable (for tests)."""
     stijlen = getSampleStyleSheet()
     h1, h2, body = stijlen["Heading1"], stijlen["Heading2"], stijlen["BodyText"]
-    h1.textColor = WARM
+    academie = huidige_academie()
+    h1.textColor = colors.HexColor(academie.kleur)
     klein = stijlen["Italic"]
     buffer = BytesIO()
     titel = _("Societal value of the academy")
@@ -78,11 +79,11 @@ def waarde_pdf(rapport: waarde.Rapport, *, comprimeer: bool = True) -> bytes:
         topMargin=18 * mm,
         bottomMargin=18 * mm,
         title=titel,
-        author=_("Herstelacademie"),
+        author=academie.naam,
         pageCompression=1 if comprimeer else 0,
         invariant=0 if comprimeer else 1,
     )
-    verhaal = [_p(titel, h1)]
+    verhaal = [_p(academie.naam, body), _p(titel, h1)]
     periode = rapport.periode
     verhaal.append(
         _p(

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -118,7 +119,10 @@ class Filters:
     def groep_q(self, prefix: str = "") -> Q:
         q = Q()
         if self.locatie:
-            q &= Q(**{f"{prefix}locatie": self.locatie})
+            # By the location's name; the old free text for groups not yet linked to one.
+            q &= Q(**{f"{prefix}plek__naam": self.locatie}) | Q(
+                **{f"{prefix}plek__isnull": True, f"{prefix}locatie": self.locatie}
+            )
         if self.aanbod:
             q &= Q(**{f"{prefix}aanbod": self.aanbod})
         return q
@@ -202,10 +206,12 @@ class PeriodeForm(forms.Form):
         self.fields["maand"].choices = [
             (m, date_format(datetime.date(2000, m, 1), "F")) for m in range(1, 13)
         ]
+        # The location's name, or the old free text of a group without one. One query.
         locaties = (
-            Groep.objects.exclude(locatie="")
-            .order_by("locatie")
-            .values_list("locatie", flat=True)
+            Groep.objects.annotate(plaatsnaam=Coalesce("plek__naam", "locatie"))
+            .exclude(plaatsnaam="")
+            .order_by("plaatsnaam")
+            .values_list("plaatsnaam", flat=True)
             .distinct()
         )
         self.fields["locatie"].choices = [("", _("All locations"))] + [

@@ -13,6 +13,17 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
+# Functions that add to every mail's context, registered by higher apps at start-up
+# (deelnemers adds `academie`): lib sits below every app and imports none of them.
+_context_bronnen = []
+
+
+def registreer_context(bron):
+    """`bron()` returns a dict merged into the context of every mail (before the caller's
+    own keys, which win)."""
+    if bron not in _context_bronnen:
+        _context_bronnen.append(bron)
+
 
 def _html(sjabloon: str, context: dict) -> str | None:
     try:
@@ -34,9 +45,13 @@ def bouw_mail(
     """The mail `sjabloon` (e.g. "groepen/email/aangemeld") to address `aan`, not sent.
 
     `taal` is the recipient's language; people do not choose one yet, so it defaults to
-    the site's (LANGUAGE_CODE). The templates also get `site_url` for absolute links.
+    the site's (LANGUAGE_CODE). The templates also get `site_url` for absolute links and
+    what registreer_context added (`academie`: the academy's name and contact details).
     """
-    context = {"site_url": settings.SITE_URL, **context}
+    extra = {}
+    for bron in _context_bronnen:
+        extra.update(bron())
+    context = {"site_url": settings.SITE_URL, **extra, **context}
     with translation.override(taal or settings.LANGUAGE_CODE):
         onderwerp = render_to_string(f"{sjabloon}_onderwerp.txt", context)
         tekst = render_to_string(f"{sjabloon}.txt", context)

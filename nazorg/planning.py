@@ -37,7 +37,15 @@ VERSTUUR_UUR = 10  # at 10:00 local time
 HORIZON_DAGEN = 730
 # Kinds of offer whose groups end with their last meeting. A recovery group ends only on
 # its end date (it may have no meetings planned for a while and still be running).
-EINDIGT_MET_LAATSTE_BIJEENKOMST = (Aanbod.Soort.CURSUS, Aanbod.Soort.WORKSHOP)
+EINDIGT_MET_LAATSTE_BIJEENKOMST = (
+    Aanbod.Soort.CURSUS,
+    Aanbod.Soort.WORKSHOP,
+    Aanbod.Soort.CREATIEF,  # a series of painting or yoga meetings ends like a workshop
+)
+# Ongoing kinds: a participant who leaves is invited from the day they left.
+DOORLOPEND = (Aanbod.Soort.HERSTELGROEP, Aanbod.Soort.LOTGENOTEN)
+# Kinds nobody finishes: no nazit.
+ZONDER_NAZIT = (Aanbod.Soort.INLOOP, Aanbod.Soort.GESPREK)
 
 
 def plan_dagen(aanbod) -> list[int]:
@@ -90,7 +98,7 @@ def afgelopen_groepen(now=None, groepen=None):
     qs = groepen if groepen is not None else Groep.objects.all()
     return (
         qs.filter(aanbod__nazit=True)
-        .exclude(aanbod__soort=Aanbod.Soort.INLOOP)
+        .exclude(aanbod__soort__in=ZONDER_NAZIT)
         .annotate(
             laatste=Max("bijeenkomsten__begint_om", filter=Q(bijeenkomsten__geannuleerd=False)),
             heeft_komend=Exists(komend),
@@ -123,7 +131,7 @@ def vertrokken(now=None, groepen=None):
         status=Lidmaatschap.Status.UITGESCHREVEN,
         status_sinds__gte=now - datetime.timedelta(days=HORIZON_DAGEN),
         status_sinds__lte=now,
-        groep__aanbod__soort=Aanbod.Soort.HERSTELGROEP,
+        groep__aanbod__soort__in=DOORLOPEND,
         groep__aanbod__nazit=True,
         user__is_active=True,
     ).filter(Exists(meegedaan))
@@ -333,19 +341,20 @@ def plaatsen_van(groep) -> list[str]:
     suggestions for a nazit's place. Two queries."""
     from django.db.models import Count
 
-    gebruikt = list(
+    rijen = (
         Bijeenkomst.objects.filter(groep=groep)
-        .exclude(locatie="")
-        .values("locatie")
+        .filter(~Q(locatie="") | Q(plek__isnull=False))
+        .values("locatie", "plek__naam")
         .annotate(n=Count("pk"))
-        .order_by("-n", "locatie")
-        .values_list("locatie", flat=True)[:5]
+        .order_by("-n", "plek__naam", "locatie")[:5]
     )
+    gebruikt = [r["plek__naam"] or r["locatie"] for r in rijen]
     eerder = NazitMoment.objects.filter(groep__aanbod_id=groep.aanbod_id).exclude(locatie="")
+    aanbod = groep.aanbod
     return [
         *gebruikt,
-        groep.locatie,
-        groep.aanbod.locatie,
+        str(groep.plaats),
+        str(aanbod.plek or aanbod.locatie),
         *eerder.order_by("-datum").values_list("locatie", flat=True)[:5],
     ]
 

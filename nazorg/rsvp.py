@@ -50,7 +50,7 @@ def _lees(token: str, salt: str) -> str:
 
 def _herinnering(pk: str) -> Herinnering:
     herinnering = (
-        Herinnering.objects.select_related("groep", "moment", "user")
+        Herinnering.objects.select_related("groep__plek", "moment", "user")
         .filter(pk=int(pk) if pk.isdigit() else 0, user__is_active=True)
         .first()
     )

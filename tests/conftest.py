@@ -7,6 +7,24 @@ from groepen.models import Lidmaatschap
 from .factories import GroepFactory, LidmaatschapFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _academie_in_cache(request):
+    """The academy's row is cached (deelnemers.academie), so in a running app a page
+    almost never queries it. Tests that use the database start the same way, warm, so
+    the query budgets of pages count the page's own queries; tests/deelnemers/
+    test_academie.py measures the cold case. Afterwards the copy is forgotten: a test that
+    changed the row rolls its transaction back, and the next test must not see it."""
+    from deelnemers.academie import huidige_academie, vergeet_academie
+
+    vergeet_academie()
+    namen = set(request.fixturenames)
+    if namen & {"db", "transactional_db"} or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("transactional_db" if "transactional_db" in namen else "db")
+        huidige_academie()
+    yield
+    vergeet_academie()
+
+
 @pytest.fixture
 def groep(db):
     return GroepFactory()

@@ -6,7 +6,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.utils import timezone
 
 from deelnemers.models import User
-from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
+from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap, Locatie
 
 PASSWORD = "een-goed-wachtwoord-42"
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -31,6 +31,26 @@ class UserFactory(factory.django.DjangoModelFactory):
     def mfa(self, create, extracted, **kwargs):
         if create and extracted:
             TOTP.activate(self, TOTP_SECRET)
+
+
+class LocatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Locatie
+
+    naam = factory.Sequence(lambda n: f"Buurthuis {n}")
+    straat = "Lindelaan 12"
+    postcode = "6511 AB"
+    plaats = "Nijmegen"
+
+
+def plek(naam: str) -> str:
+    """The pk (as posted by a select) of the location with this name; made when needed."""
+    return str(Locatie.objects.get_or_create(naam=naam)[0].pk)
+
+
+def gekozen(response, naam: str) -> bool:
+    """The location `naam` is the chosen option of a select on the page."""
+    return f"selected>{naam}</option>" in response.content.decode()
 
 
 class AanbodFactory(factory.django.DjangoModelFactory):

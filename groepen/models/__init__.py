@@ -1,7 +1,7 @@
 """groepen's models, one module per topic; everything is importable from groepen.models.
 
 groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
-kalender: KalenderFeed. inloop: InloopTelling.
+kalender: KalenderFeed. locatie: Locatie. inloop: InloopTelling.
 kennismaking: Inloophost, Kennismaking (first-conversation requests).
 facilitator: session logs and intervisie.
 gesprek: Gespreksslot, Gespreksboeking (one-to-one conversations).
@@ -22,6 +22,7 @@ from .inloop import InloopTelling
 # nieuw_kalender_token is named by migration 0001 as groepen.models.nieuw_kalender_token.
 from .kalender import KalenderFeed, nieuw_kalender_token
 from .kennismaking import Inloophost, Kennismaking
+from .locatie import Locatie
 
 __all__ = [
     "NOTITIE_MAX",
@@ -39,6 +40,7 @@ __all__ = [
     "KalenderFeed",
     "Kennismaking",
     "Lidmaatschap",
+    "Locatie",
     "Sessielog",
     "nieuw_kalender_token",
 ]

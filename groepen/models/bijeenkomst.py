@@ -30,8 +30,16 @@ class Bijeenkomst(models.Model):
     )
     begint_om = models.DateTimeField(_("starts at"))
     eindigt_om = models.DateTimeField(_("ends at"))
-    locatie = models.CharField(
-        _("location"), max_length=200, blank=True, help_text=_("Leave empty for the group's place.")
+    # Only when this meeting is somewhere else than the group's usual place.
+    locatie = models.CharField(_("location (text)"), max_length=200, blank=True)
+    plek = models.ForeignKey(
+        "groepen.Locatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bijeenkomsten",
+        verbose_name=_("location"),
+        help_text=_("Leave empty for the group's place."),
     )
     geannuleerd = models.BooleanField(_("cancelled"), default=False)
     oorspronkelijk_begint_om = models.DateTimeField(
@@ -63,7 +71,8 @@ class Bijeenkomst(models.Model):
 
     @property
     def plaats(self):
-        return self.locatie or self.groep.locatie
+        """This meeting's own place if it has one, else the group's: a Locatie or text."""
+        return self.plek or self.locatie or self.groep.plaats
 
     @property
     def verplaatst(self) -> bool:

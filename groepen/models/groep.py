@@ -24,13 +24,36 @@ class Aanbod(models.Model):
         INLOOP = "inloop", _("walk-in")
         # One-to-one, booked per time slot (models/gesprek.py): no groups, no enrolment.
         GESPREK = "gesprek", _("conversation with a peer expert")
+        # Painting, yoga, meditation. Treated like a workshop (no certificate; a nazit
+        # after the last meeting if the offer has one), but a series of meetings is fine:
+        # see groepen/planning.py, beheer_forms.py and nazorg/planning.py.
+        CREATIEF = "creatief", _("creative / body")
+        # A peer group around a shared experience (voice hearers, grief). Treated like a
+        # herstelgroep: ongoing, no end date, no certificate; someone who leaves is
+        # invited to a nazit if the offer has one (nazorg/planning.py).
+        LOTGENOTEN = "lotgenoten", _("peer support group")
 
     titel = models.CharField(_("title"), max_length=120)
     soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
     beschrijving = models.TextField(_("description"), max_length=4000, blank=True)
     voor_wie = models.TextField(_("for whom"), max_length=1000, blank=True)
     meenemen = models.TextField(_("what to bring"), max_length=1000, blank=True)
-    locatie = models.CharField(_("location"), max_length=200, blank=True)
+    # The old free-text place. Kept only for text that could not become a Locatie (see
+    # migration 0011_locaties_data); new offers choose `plek`.
+    locatie = models.CharField(_("location (text)"), max_length=200, blank=True)
+    plek = models.ForeignKey(
+        "groepen.Locatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aanbod",
+        verbose_name=_("location"),
+    )
+    voor_naasten = models.BooleanField(
+        _("for naasten"),
+        default=False,
+        help_text=_("For family and friends of someone in recovery."),
+    )
     aantal_bijeenkomsten = models.PositiveSmallIntegerField(
         _("number of meetings"),
         null=True,
@@ -90,8 +113,9 @@ class Aanbod(models.Model):
 
     @property
     def met_nazit(self) -> bool:
-        """Are participants of this offer invited to a nazit? Never for the walk-in."""
-        return self.nazit and self.soort != self.Soort.INLOOP
+        """Are participants of this offer invited to a nazit? Never for the walk-in or a
+        one-to-one conversation: nobody finishes those (nazorg/planning.py)."""
+        return self.nazit and self.soort not in (self.Soort.INLOOP, self.Soort.GESPREK)
 
 
 class GroepQuerySet(models.QuerySet):
@@ -127,7 +151,16 @@ class Groep(models.Model):
         Aanbod, on_delete=models.PROTECT, related_name="groepen", verbose_name=_("offer")
     )
     naam = models.CharField(_("name"), max_length=120)
-    locatie = models.CharField(_("location"), max_length=200, blank=True)
+    # As on Aanbod: the free text is only a fallback for data that could not be migrated.
+    locatie = models.CharField(_("location (text)"), max_length=200, blank=True)
+    plek = models.ForeignKey(
+        "groepen.Locatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="groepen",
+        verbose_name=_("location"),
+    )
     capaciteit = models.PositiveSmallIntegerField(
         _("places"),
         null=True,
@@ -168,6 +201,12 @@ class Groep(models.Model):
 
     def get_status_display(self):
         return self.Status(self.status).label
+
+    @property
+    def plaats(self):
+        """Where the group meets: its Locatie, else the old text ("" when unknown).
+        Templates show either with {% include "groepen/_plaats.html" %}."""
+        return self.plek or self.locatie
 
 
 class LidmaatschapQuerySet(models.QuerySet):

@@ -132,7 +132,7 @@ def groep_nieuw(request, pk):
             groep = planning.plan_groep(
                 aanbod,
                 naam=d["naam"],
-                locatie=d["locatie"],
+                plek=d["plek"],
                 capaciteit=d["capaciteit"],
                 schema=form.schema(),
                 verleden_ok=form.verleden_ok,
@@ -259,11 +259,12 @@ def _bijeenkomst_form(bijeenkomst, data=None):
     eind = timezone.localtime(bijeenkomst.eindigt_om)
     return BijeenkomstForm(
         data,
+        huidige_plek=bijeenkomst.plek_id,
         initial={
             "datum": begin.date(),
             "begintijd": begin.time(),
             "eindtijd": eind.time(),
-            "locatie": bijeenkomst.locatie,
+            "plek": bijeenkomst.plek_id,
         },
     )
 
@@ -292,7 +293,10 @@ def bijeenkomst(request, pk):
         form = _bijeenkomst_form(bijeenkomst, request.POST)
         if form.is_valid():
             try:
-                veranderd = planning.verplaats(bijeenkomst.pk, **form.tijden())
+                tijden = form.tijden()
+                # An old free-text place stays until a location is chosen instead.
+                oude_tekst = "" if tijden["plek"] else bijeenkomst.locatie
+                veranderd = planning.verplaats(bijeenkomst.pk, **tijden, locatie=oude_tekst)
             except planning.PlanningFout as fout:
                 form.planning_fout(fout)
             else:

@@ -2,13 +2,14 @@
 
 from dataclasses import asdict
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from deelnemers.academie import huidige_academie
 
 from .. import aanwezigheid
 from ..access import bijeenkomst_voor, groep_voor
@@ -68,7 +69,7 @@ def certificaat(request, pk):
     if not aanwezigheid.mag_certificaat(groep, voortgang):
         # A kind explanation instead of the general "not for you" page.
         return render(request, "groepen/groep/certificaat_niet.html", context, status=403)
-    context["academie"] = settings.ACADEMIE_NAAM or _("Herstelacademie")
+    context["academie"] = huidige_academie()
     context["periode"] = aanwezigheid.periode(groep)
     context["account_url"] = reverse("mijn_gegevens")
     return render(request, "groepen/groep/certificaat.html", context)

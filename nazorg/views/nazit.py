@@ -64,7 +64,10 @@ def nazit_plan(request, pk):
 @require_http_methods(["GET", "POST"])
 @login_required
 def nazit_moment(request, pk):
-    moment = get_object_or_404(planning.momenten_voor(request.user).select_related("groep"), pk=pk)
+    moment = get_object_or_404(
+        planning.momenten_voor(request.user).select_related("groep__plek", "groep__aanbod__plek"),
+        pk=pk,
+    )
     if not planning.mag_moment_plannen(request.user, moment.groep):
         raise PermissionDenied
     namen = planning.mag_aanwezigheid_invullen(request.user, moment.groep)

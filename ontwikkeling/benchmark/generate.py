@@ -28,7 +28,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from deelnemers.models import User
-from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
+from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap, Locatie
 from herstelmodel.models import Herkenningsmoment, Reflectie, Stap, Zichtbaarheid
 from nazorg.models import Bericht, Draad, Herinnering, Melding, RichtlijnAkkoord, Ruimte
 from privacy.models import Privacyverklaring, Toestemming
@@ -50,9 +50,9 @@ AANBOD = [
     ("Ervaringsdeskundigheid, de basis", Aanbod.Soort.CURSUS, 8, 8),
     ("Herstelgroep Stemmen horen", Aanbod.Soort.HERSTELGROEP, None, 6),
     ("Herstelgroep Na de opname", Aanbod.Soort.HERSTELGROEP, None, 6),
-    ("Herstelgroep Rouw en verlies", Aanbod.Soort.HERSTELGROEP, None, 4),
+    ("Lotgenotengroep Rouw en verlies", Aanbod.Soort.LOTGENOTEN, None, 4),
     ("Workshop Schrijf je verhaal", Aanbod.Soort.WORKSHOP, 1, 10),
-    ("Workshop Mindfulness", Aanbod.Soort.WORKSHOP, 1, 8),
+    ("Mindfulness en meditatie", Aanbod.Soort.CREATIEF, 1, 8),
     ("Workshop Je krachten", Aanbod.Soort.WORKSHOP, 1, 8),
     ("Inloop", Aanbod.Soort.INLOOP, None, 4),
 ]
@@ -188,6 +188,10 @@ class _Bouwer(NazorgBouwer):
 
     def aanbod_en_groepen(self):
         s, rnd = self.s, self.rnd
+        # One real place, so the pages measured follow the location link as in use.
+        plek = Locatie.objects.create(
+            naam="Herstelacademie", straat="Lindelaan 12", postcode="6511 AB", plaats="Nijmegen"
+        )
         self.aanbod = bulk(
             Aanbod,
             [
@@ -195,7 +199,7 @@ class _Bouwer(NazorgBouwer):
                     titel=titel,
                     soort=soort,
                     beschrijving="Samen leren van elkaars ervaringen. " * 4,
-                    locatie="Herstelacademie",
+                    plek=plek,
                     aantal_bijeenkomsten=n,
                     certificaat=soort == Aanbod.Soort.CURSUS,
                 )
@@ -246,7 +250,7 @@ class _Bouwer(NazorgBouwer):
                 Groep(
                     aanbod=aanbod,
                     naam=f"{aanbod.titel} – groep {i + 1}",
-                    locatie="Herstelacademie",
+                    plek=plek,
                     capaciteit=None if aanbod.aantal_bijeenkomsten is None else 16,
                     startdatum=start,
                     einddatum=einde,

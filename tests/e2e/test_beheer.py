@@ -5,12 +5,14 @@ import datetime
 
 from django.utils import timezone
 
-from groepen.models import Aanbod, Bijeenkomst, Groep
+from groepen.models import Aanbod, Bijeenkomst, Groep, Locatie
 
 from .conftest import DEMO_TOTP_SECRET, login, path_of, screenshot, submit, visit
 
 
 def test_coordinator_plans_a_course_and_moves_a_meeting(page, url):
+    Locatie.objects.get_or_create(naam="De Kantine")
+    Locatie.objects.get_or_create(naam="Zaal 2")
     login(page, url, "coordinator@demo.nl", totp_secret=DEMO_TOTP_SECRET)
 
     visit(page, url("/beheer/aanbod/"))
@@ -21,7 +23,7 @@ def test_coordinator_plans_a_course_and_moves_a_meeting(page, url):
     form.locator("input[name='titel']").fill("Herstel in de praktijk")
     form.locator("select[name='soort']").select_option("cursus")
     form.locator("textarea[name='beschrijving']").fill("Zes keer samen leren van ervaringen.")
-    form.locator("input[name='locatie']").fill("De Kantine")
+    form.locator("select[name='plek']").select_option(label="De Kantine")
     form.locator("input[name='duur_minuten']").fill("150")
     # Forgot the number of meetings: a clear message, and nothing typed is lost.
     submit(page, form.locator("button[type='submit']"))
@@ -54,7 +56,7 @@ def test_coordinator_plans_a_course_and_moves_a_meeting(page, url):
     form = page.locator("form:has(input[name='begintijd'])")
     form.locator("input[name='begintijd']").fill("10:00")
     form.locator("input[name='eindtijd']").fill("12:30")
-    form.locator("input[name='locatie']").fill("Zaal 2")
+    form.locator("select[name='plek']").select_option(label="Zaal 2")
     screenshot(page, "beheer-bijeenkomst")
     submit(page, form.locator("button[type='submit']"))
 

@@ -13,13 +13,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap
+from groepen.models import Aanbod, Bijeenkomst, Groep, Lidmaatschap, Locatie
 from tests.factories import (
     AanbodFactory,
     BijeenkomstFactory,
     GroepFactory,
     LidmaatschapFactory,
     UserFactory,
+    gekozen,
+    plek,
 )
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -99,7 +101,7 @@ def _aanbod_data(**kwargs):
         "beschrijving": "Zes keer samen praten over herstel.",
         "voor_wie": "Voor iedereen.",
         "meenemen": "",
-        "locatie": "De Kantine",
+        "plek": plek("De Kantine"),
         "aantal_bijeenkomsten": "6",
         "duur_minuten": "120",
         "voltooiing_percentage": "75",
@@ -138,7 +140,7 @@ def test_bad_offer_keeps_what_was_typed(c, data, veld):
     assert not Aanbod.objects.exists()
     beschrijving = data.get("beschrijving", "Zes keer samen praten over herstel.")
     assert beschrijving in response.content.decode()
-    assert waarde(response, "locatie", "De Kantine")
+    assert gekozen(response, "De Kantine")
 
 
 def test_workshop_gets_one_meeting(c):
@@ -205,7 +207,7 @@ def test_archived_offer_gets_no_new_group(c):
 def _groep_data(**kwargs):
     return {
         "naam": "WRAP voorjaar",
-        "locatie": "De Kantine",
+        "plek": plek("De Kantine"),
         "capaciteit": "12",
         "eerste_datum": over(7).isoformat(),
         "begintijd": "13:30",
@@ -217,10 +219,12 @@ def _groep_data(**kwargs):
 
 
 def test_new_group_form_suggests_from_the_offer(c):
-    aanbod = AanbodFactory(titel="WRAP", locatie="De Kantine", aantal_bijeenkomsten=8)
+    aanbod = AanbodFactory(
+        titel="WRAP", plek=Locatie.objects.create(naam="De Kantine"), aantal_bijeenkomsten=8
+    )
     response = c.get(reverse("beheer_groep_nieuw", kwargs={"pk": aanbod.pk}))
     assert waarde(response, "naam", "WRAP")
-    assert waarde(response, "locatie", "De Kantine")
+    assert gekozen(response, "De Kantine")
     assert waarde(response, "aantal", "8")
 
 
@@ -255,7 +259,7 @@ def test_bad_schedule_keeps_what_was_typed(c, data, veld):
     assert fout_bij(response, veld)
     assert not Groep.objects.exists()
     assert waarde(response, "naam", "WRAP voorjaar")
-    assert waarde(response, "locatie", "De Kantine")
+    assert gekozen(response, "De Kantine")
 
 
 def test_past_first_date_message_in_english(c):
@@ -275,7 +279,7 @@ def test_past_first_date_message_in_english(c):
 def _details(groep, **kwargs):
     return {
         "naam": groep.naam,
-        "locatie": groep.locatie,
+        "plek": "",
         "capaciteit": "" if groep.capaciteit is None else str(groep.capaciteit),
         "einddatum": groep.einddatum.isoformat() if groep.einddatum else "",
         **kwargs,
@@ -466,7 +470,7 @@ def test_add_one_meeting(c):
     assert response.status_code == 302
     bijeenkomst = groep.bijeenkomsten.get()
     assert timezone.localtime(bijeenkomst.begint_om).time() == datetime.time(10)
-    assert bijeenkomst.locatie == ""
+    assert bijeenkomst.plek is None
 
 
 @pytest.mark.parametrize(
@@ -483,7 +487,7 @@ def test_add_meeting_bad_input_keeps_what_was_typed(c, data, veld):
         "datum": over(3).isoformat(),
         "begintijd": "10:00",
         "eindtijd": "12:00",
-        "locatie": "Zaal 2",
+        "plek": plek("Zaal 2"),
         **data,
     }
 
@@ -491,7 +495,7 @@ def test_add_meeting_bad_input_keeps_what_was_typed(c, data, veld):
 
     assert response.status_code == 200
     assert fout_bij(response, veld)
-    assert waarde(response, "locatie", "Zaal 2")
+    assert gekozen(response, "Zaal 2")
     assert waarde(response, "begintijd", "10:00")
     assert not Bijeenkomst.objects.exists()
 
@@ -512,14 +516,14 @@ def test_move_meeting_emails_the_group(c, world, komend):
             "datum": over(5).isoformat(),
             "begintijd": "19:00",
             "eindtijd": "21:00",
-            "locatie": "Zaal 2",
+            "plek": plek("Zaal 2"),
         },
     )
 
     assert response.url == reverse("beheer_groep", kwargs={"pk": world.groep.pk})
     komend.refresh_from_db()
     assert komend.volgnummer == 1
-    assert komend.locatie == "Zaal 2"
+    assert komend.plek.naam == "Zaal 2"
     assert sorted(m.to[0] for m in django_mail.outbox) == sorted(
         [world.deelnemer.email, world.facilitator.email]
     )
@@ -535,14 +539,14 @@ def test_move_into_the_past_is_refused_and_typed_values_kept(c, komend):
             "datum": over(-2).isoformat(),
             "begintijd": "19:00",
             "eindtijd": "21:00",
-            "locatie": "Zaal 2",
+            "plek": plek("Zaal 2"),
         },
     )
 
     assert response.status_code == 200
     assert fout_bij(response, "datum")
     assert waarde(response, "datum", over(-2).isoformat())
-    assert waarde(response, "locatie", "Zaal 2")
+    assert gekozen(response, "Zaal 2")
     komend.refresh_from_db()
     assert komend.volgnummer == 0
     assert django_mail.outbox == []

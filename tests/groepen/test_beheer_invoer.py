@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groepen.models import Aanbod, Groep
-from tests.factories import AanbodFactory, GroepFactory
+from tests.factories import AanbodFactory, GroepFactory, gekozen, plek
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def _aanbod_data(**kwargs):
         "soort": Aanbod.Soort.CURSUS,
         "beschrijving": "Zes keer samen praten over herstel.",
         "voor_wie": "Voor iedereen.",
-        "locatie": "De Kantine",
+        "plek": plek("De Kantine"),
         "aantal_bijeenkomsten": "6",
         "duur_minuten": "120",
         "voltooiing_percentage": "75",
@@ -89,7 +89,7 @@ def test_offer_number_messages_are_clear_dutch_and_keep_the_input(c, veld, waard
     assert "Voer een geheel getal in" not in html
     assert "Dit veld is verplicht" not in html
     assert "Zes keer samen praten over herstel." in html
-    assert 'value="De Kantine"' in html
+    assert gekozen(response, "De Kantine")
     if waarde:
         assert f'value="{waarde}"' in html
     assert not Aanbod.objects.exists()
@@ -107,7 +107,7 @@ def test_editing_an_offer_keeps_its_kind_selected(c):
 def _groep_data(**kwargs):
     return {
         "naam": "WRAP voorjaar",
-        "locatie": "De Kantine",
+        "plek": plek("De Kantine"),
         "capaciteit": "12",
         "eerste_datum": over(7).isoformat(),
         "begintijd": "13:30",
@@ -151,7 +151,7 @@ def test_new_group_number_messages(c, veld, waarde, bericht):
 )
 def test_group_details_places_message(c, waarde, bericht):
     groep = GroepFactory(capaciteit=10)
-    data = {"naam": groep.naam, "locatie": "", "capaciteit": waarde, "einddatum": ""}
+    data = {"naam": groep.naam, "plek": "", "capaciteit": waarde, "einddatum": ""}
 
     response = c.post(reverse("beheer_groep", kwargs={"pk": groep.pk}), data, **NL)
 
@@ -252,7 +252,7 @@ def test_earlier_time_today_also_asks(c, time_machine):
 
 def test_editing_a_group_that_started_long_ago_does_not_ask(c):
     groep = GroepFactory(startdatum=over(-60), einddatum=over(30), capaciteit=10)
-    data = {"naam": "Nieuwe naam", "locatie": "", "capaciteit": "12", "einddatum": over(40)}
+    data = {"naam": "Nieuwe naam", "plek": "", "capaciteit": "12", "einddatum": over(40)}
 
     response = c.post(reverse("beheer_groep", kwargs={"pk": groep.pk}), data)
 

@@ -272,6 +272,22 @@ def test_certificate_for_a_participant_who_completed(client, cursus_met_certific
 
 
 @pytest.mark.django_db
+def test_certificate_names_the_academy_from_its_settings(client, cursus_met_certificaat):
+    from deelnemers.models import Academie
+
+    Academie.objects.update(naam="Herstelacademie Oost")
+    from deelnemers.academie import vergeet_academie
+
+    vergeet_academie()
+    groep, bijeenkomsten = cursus_met_certificaat
+    user = LidmaatschapFactory(groep=groep, user=UserFactory()).user
+    aanwezig_bij(user, bijeenkomsten)
+    client.force_login(user)
+    html = get_en(client, certificaat_url(groep)).content.decode()
+    assert '<p class="certificaat-academie">Herstelacademie Oost</p>' in html
+
+
+@pytest.mark.django_db
 def test_no_certificate_before_completing(client, cursus_met_certificaat):
     groep, bijeenkomsten = cursus_met_certificaat
     user = LidmaatschapFactory(groep=groep).user

@@ -13,6 +13,9 @@ pytestmark = pytest.mark.django_db
 
 # What such a person may still open, by URL name. Everything else must redirect.
 OPEN_ZONDER_TWEESTAPS = {
+    # The academy's colour and logo: public files that the MFA page itself loads.
+    "academie_kleur",
+    "academie_logo",
     "account_logout",
     "account_reauthenticate",
     "healthz",

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelnemers.models import User
+from groepen import locaties
 from groepen.models import (
     Aanbod,
     Aanwezigheid,
@@ -28,6 +29,7 @@ from groepen.models import (
     Intervisiegroep,
     IntervisieLid,
     Lidmaatschap,
+    Locatie,
     Sessielog,
 )
 from herstelmodel.models import (
@@ -176,6 +178,7 @@ class Command(BaseCommand):
             # and the finished groups their community spaces, as the hourly job would.
             nazit_planning.plan_alle()
             self._nazit_met_datum()
+            self._locaties()
             community.maak_ruimtes()
             # Who looks in on the academy-wide space: Ruben, named by Inge (the cohort
             # spaces he moderates anyway, as their groups' facilitator).
@@ -185,6 +188,25 @@ class Command(BaseCommand):
                 users["facilitator@demo.nl"].email,
             )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
+
+    def _locaties(self):
+        """The places above are written as text, like data from before locations existed;
+        they become locations, and the two rooms of the academy get an address, a route
+        and what is accessible (a made-up address)."""
+        locaties.koppel_teksten()
+        for naam in ("Herstelacademie, leslokaal", "Herstelacademie, huiskamer"):
+            Locatie.objects.filter(naam=naam, straat="").update(
+                straat="Lindelaan 12",
+                postcode="6511 AB",
+                plaats="Nijmegen",
+                route=(
+                    "Bus 5 of 6 tot halte Lindeplein, dan twee minuten lopen. "
+                    "Fietsen kun je in het rek naast de deur zetten. Parkeren kan aan de straat."
+                ),
+                drempelvrij=True,
+                stilteruimte=naam.endswith("huiskamer"),
+                invalidentoilet=True,
+            )
 
     def _nazit_met_datum(self):
         """The soonest nazit gets a date, place and note, as its facilitator would set it;

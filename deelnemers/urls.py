@@ -1,0 +1,3 @@
+from .academie_views import urlpatterns as academie_urls
+
+urlpatterns = [*academie_urls]
