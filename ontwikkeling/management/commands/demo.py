@@ -187,7 +187,47 @@ class Command(BaseCommand):
                 community.academieruimte(),
                 users["facilitator@demo.nl"].email,
             )
+            self._open_deur(users["facilitator@demo.nl"])
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
+
+    def _open_deur(self, ruben):
+        """One-to-one conversations with Ruben next week, Ruben hosting first conversations,
+        and one request from a stranger waiting for him."""
+        from groepen import gesprek
+        from groepen.models import Inloophost, Kennismaking
+
+        aanbod, _ = Aanbod.objects.get_or_create(
+            titel="Gesprek met een ervaringsdeskundige",
+            defaults=dict(
+                soort=Aanbod.Soort.GESPREK,
+                beschrijving="Een uur praten met iemand die zelf weet hoe herstel voelt. Over "
+                "waar je nu staat, of over wat de academie voor je kan betekenen.",
+                voor_wie="Voor iedereen die eerst liever één op één praat.",
+                duur_minuten=60,
+            ),
+        )
+        if not aanbod.gespreksslots.exists():
+            dag = op_weekdag(timezone.localdate() + datetime.timedelta(days=7), DINSDAG)
+            begintijden = [
+                timezone.make_aware(datetime.datetime.combine(dag, datetime.time(uur)))
+                for uur in (10, 11, 14)
+            ]
+            gesprek.maak_slots(
+                ruben,
+                aanbod,
+                begintijden,
+                datetime.timedelta(hours=1),
+                "Herstelacademie, huiskamer",
+            )
+        Inloophost.objects.get_or_create(user=ruben)
+        Kennismaking.objects.get_or_create(
+            voornaam="Kim",
+            defaults={
+                "telefoon": "06 12345678",
+                "wens": "Ik wil eerst even horen hoe het hier gaat.",
+                "aangemaakt_op": timezone.now() - datetime.timedelta(hours=3),
+            },
+        )
 
     def _locaties(self):
         """The places above are written as text, like data from before locations existed;
