@@ -1,6 +1,6 @@
 """One calendar entry (iCalendar, RFC 5545) as a file to attach to a mail.
 
-The same approach as nazorg/nazit_ics.py, for any app: one stable UID per thing, its
+For any app (nazorg/nazit_ics.py, groepen/gesprek_mail.py): one stable UID per thing, its
 version as SEQUENCE, so a calendar app that imported the first mail's entry replaces it
 with a later one and removes it when the later one says STATUS:CANCELLED.
 METHOD:PUBLISH: the entry informs; people answer through the app, not the calendar.
