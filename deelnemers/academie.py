@@ -32,7 +32,7 @@ CACHE_SECONDEN = 300
 HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 TELEFOON_RE = re.compile(r"^\+?[0-9][0-9 \-]{1,28}$")
 # WCAG 2.1 AA for normal text: white text on the brand colour (buttons, the header link).
-MIN_CONTRAST = 4.5
+CONTRAST_AA = 4.5
 LOGO_MAX_BYTES = 200 * 1024
 LOGO_MAX_PIXELS = 2000
 LOGO_FORMATEN = {"PNG": "image/png", "JPEG": "image/jpeg"}
@@ -114,7 +114,7 @@ def controleer_kleur(waarde: str) -> str:
             code="kleur",
         )
     ratio = contrast_met_wit(waarde)
-    if ratio < MIN_CONTRAST:
+    if ratio < CONTRAST_AA:
         raise ValidationError(
             _(
                 "White text on this colour is hard to read (contrast %(ratio)s:1, at least "
