@@ -158,3 +158,33 @@ def test_template_tags_draw_the_same():
     assert html == svg_render.grafiek_html(g, zonder_tabel=True, figuur_class="x") + (
         svg_render.tabel_html(g.tabel)
     )
+
+
+def test_people_per_month_table_equals_the_old_template(taal):
+    import datetime
+
+    rijen = [
+        (datetime.date(2025, 11, 1), 12),
+        (datetime.date(2025, 12, 1), None),
+        (datetime.date(2026, 1, 1), 1234),
+    ]
+    verwacht = oud("impact/mensen_per_maand.html", mensen_per_maand=rijen)
+    nieuw = Template("{% load grafiek_html %}{% mensen_per_maand_tabel rijen %}").render(
+        Context({"rijen": iter(rijen)})  # the view hands over a zip: one pass
+    )
+    assert normaal(nieuw) == normaal(verwacht)
+    assert 'aria-labelledby="kop-mensen-per-maand"' in nieuw
+
+
+def test_facilitator_table_equals_the_old_template(taal):
+    rijen = [
+        {"user__roepnaam": VIES, "groepen": 3, "bijeenkomsten": 24},
+        {"user__roepnaam": "Anne", "groepen": 1, "bijeenkomsten": 1001},
+    ]
+    verwacht = oud("impact/facilitators.html", d={"facilitators": rijen})
+    nieuw = Template("{% load grafiek_html %}{% facilitator_tabel rijen %}").render(
+        Context({"rijen": rijen})
+    )
+    assert normaal(nieuw) == normaal(verwacht)
+    assert "<script>" not in nieuw
+    assert '<th scope="row">&lt;script&gt;' in nieuw
