@@ -1,9 +1,11 @@
 """The markup of Mijn herstelpad's chart and its tables, built in Python (issue 17).
 
-The chart's data comes from ``herstelpad.grafiek``; this module draws it in one piece,
-as ``templates/herstelmodel/herstelpad/_grafiek.html`` did with loops (which took over
-half of the page's time). tests/herstelmodel/test_herstelpad_html.py compares the
-markup with that old template.
+The chart's data comes from ``herstelpad.grafiek``, the timeline's from
+``herstelpad.tijdlijn``; this module draws both in one piece, as the templates
+``_grafiek.html``, ``_maand_tabel.html`` and ``_item.html`` (one include per entry) did
+with loops, which took over half of the page's time. Those templates are kept in
+tests/fixtures/oude_templates; tests/herstelmodel/test_herstelpad_html.py compares the
+markup with them.
 
 Escaping as in lib/svg_render.py: every text passes ``conditional_escape``; numbers are
 written as the old template wrote them with localisation off (``str``). A plural

@@ -15,8 +15,9 @@ The shapes are the plain data of ``lib.svg`` (``Rechthoek``, ``Label``, ``Lijn``
 is any object with the attributes of ``impact.grafiek.Grafiek`` (id, titel,
 beschrijving, breedte, hoogte, rechthoeken, labels, lijnen, legenda, legenda_kop,
 te_weinig, arcering_id, tabel), and a table any object with caption, kolommen, rijen.
-The markup equals what ``templates/impact/includes/grafiek.html`` and ``tabel.html``
-drew (tests/lib/test_svg_render.py compares them with the old templates).
+The markup equals what the templates ``impact/includes/grafiek.html`` and ``tabel.html``
+drew; they are kept in tests/fixtures/oude_templates, and tests/impact/test_grafiek_html.py
+compares both for charts with hatching, turned labels, a legend and special characters.
 """
 
 from __future__ import annotations
