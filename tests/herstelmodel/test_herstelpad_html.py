@@ -135,3 +135,20 @@ def test_timeline_markup_equals_the_old_template(taal):
     assert "<script>" not in nieuw
     assert "&lt;script&gt;" in nieuw
     assert "&amp;amp;" not in nieuw
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_written_out_dates_equal_djangos_date_filter(taal):
+    from django.template.defaultfilters import date as date_filter
+
+    from herstelmodel.herstelpad_html import _SNEL, _datum
+
+    begin = datetime.datetime(2025, 12, 31, 22, 30, 15, 123, tzinfo=datetime.UTC)
+    with translation.override(taal), timezone.override("Europe/Amsterdam"):
+        for uur in range(0, 24 * 400, 7):  # every weekday and month, both DST changes
+            moment = begin + datetime.timedelta(hours=uur)
+            lokaal = timezone.localtime(moment)  # what a template hands the filter
+            for formaat in _SNEL:
+                assert _datum(moment, formaat) == date_filter(lokaal, formaat)
+                dag = lokaal.date()
+                assert _datum(dag, formaat) == date_filter(dag, formaat)
