@@ -1,4 +1,4 @@
-"""The markup of Mijn herstelpad's chart and its tables, built in Python (issue 17).
+"""The markup of Mijn herstelpad's chart, its tables and the timeline, built in Python (issue 17).
 
 The chart's data comes from ``herstelpad.grafiek``, the timeline's from
 ``herstelpad.tijdlijn``; this module draws both in one piece, as the templates
