@@ -26,6 +26,7 @@ from django.utils import timezone
 from groepen.models import Groep, Lidmaatschap
 from lib import svg
 
+from .herstelpad_html import grafiek_html, tijdlijn_html
 from .models import Gevoel, Herkenningsmoment, Reflectie, Stap
 
 PER_PAGINA = 25
@@ -220,6 +221,11 @@ class Grafiek:
     def momenten_tekst_y(self):
         return MOMENTEN_Y + 13
 
+    @property
+    def html(self):
+        """The chart and its tables as one piece of markup (herstelpad_html.py)."""
+        return grafiek_html(self)
+
 
 def _grafiek_data(user, groep, sinds):
     """ONE query: (kind, date, step, feeling-or-soort) of the own entries since `sinds`."""
@@ -397,6 +403,11 @@ class Tijdlijn:
     pagina: int
     ouder: int | None
     nieuwer: int | None
+
+    @property
+    def html(self):
+        """The cards of this page as one piece of markup (herstelpad_html.py)."""
+        return tijdlijn_html(self.items)
 
 
 # Far beyond anyone's timeline, and keeps the SQL OFFSET inside a bigint.

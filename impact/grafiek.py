@@ -11,9 +11,10 @@ Stable API:
   ``reeksen`` is ``[(naam, [waarde per periode])]``. A part that is None is left out of its
   column, which gets a small hatched marker on top (not to scale); the table shows "too
   little data" for that part and for the period's total. The visible parts stay to scale.
-- Both return a ``Grafiek``; render it with
-  ``{% include "impact/includes/grafiek.html" with grafiek=g %}``, which draws the SVG
-  and then the data table (``impact/includes/tabel.html``, usable alone with ``tabel=``).
+- Both return a ``Grafiek``; render it with ``{% load grafiek_html %}{% grafiek_html g %}``,
+  which draws the SVG and then the data table in one piece (lib/svg_render.py; options
+  ``zonder_tabel=True`` and ``figuur_class=``), or the table alone with
+  ``{% tabel_html g.tabel %}``.
 - ``tekst(waarde, eenheid)`` formats one figure the way charts, tables and CSV show it.
 
 ``id`` must be unique on the page (it prefixes the SVG's ids). Values are numbers

@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from impact.grafiek import BREEDTE, KLEUREN, MARKER, gestapeld, staafdiagram, tekst
+from lib.svg_render import grafiek_html
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +16,7 @@ def english():
 
 
 def _render(g):
-    return render_to_string("impact/includes/grafiek.html", {"grafiek": g})
+    return str(grafiek_html(g))
 
 
 def test_bars_are_proportional_and_hidden_values_are_hatched():
