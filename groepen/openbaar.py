@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractHour
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Aanbod, Bijeenkomst, Groep, Lidmaatschap, Locatie

@@ -16,8 +16,8 @@ from lib.jsonld import ld_json
 
 from .. import locaties
 from ..locatie_forms import LocatieForm
-from ..openbaar import plaats_ld
 from ..models import Locatie
+from ..openbaar import plaats_ld
 from .beheer import coordinator
 
 
@@ -28,9 +28,8 @@ def locatie_detail(request, pk):
     if locatie.gearchiveerd and not request.user.is_authenticated:
         raise Http404
     context = locaties.pagina(locatie)
-    context["structured_data"] = ld_json(
-        {"@context": "https://schema.org", **plaats_ld(locatie), "url": request.build_absolute_uri()}
-    )
+    plaats = {"@context": "https://schema.org", **plaats_ld(locatie)}
+    context["structured_data"] = ld_json({**plaats, "url": request.build_absolute_uri()})
     return render(request, "groepen/locatie/detail.html", context)
 
 

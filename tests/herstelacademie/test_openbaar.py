@@ -7,8 +7,8 @@ import re
 
 import pytest
 from django.core import mail
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,12 +75,18 @@ def test_home_for_a_visitor_shows_who_we_are_the_walk_in_and_the_way_in(client):
     assert "Wij zijn een plek voor herstel in Nijmegen." in html
     inloop = re.search(r'<ul id="inloop-deze-week">(.*?)</ul>', html, re.S).group(1)
     assert inloop.count("<li>") == 1
-    assert "10:00" in inloop and linde.get_absolute_url() in inloop
+    assert "10:00" in inloop
+    assert linde.get_absolute_url() in inloop
     assert "Kennismaken met herstel" in html
-    assert 'href="/kennismaken/"' in html and 'href="/kennismaken/?soort=inloop"' in html
-    assert "Kom kennismaken" in html and "Ik kom langs bij de inloop" in html
-    assert "0800-0113" in html and "112" in html and "024 123 45 67" in html
-    assert _titel(html) and '<meta name="description" content="Wij zijn' in html
+    assert 'href="/kennismaken/"' in html
+    assert 'href="/kennismaken/?soort=inloop"' in html
+    assert "Kom kennismaken" in html
+    assert "Ik kom langs bij de inloop" in html
+    assert "0800-0113" in html
+    assert "112" in html
+    assert "024 123 45 67" in html
+    assert _titel(html)
+    assert '<meta name="description" content="Wij zijn' in html
     (organisatie,) = _ld(html)
     assert organisatie["@type"] == "Organization"
     assert organisatie["name"] == academie.naam
@@ -139,13 +145,15 @@ def test_offer_page_for_a_visitor(client):
     response = client.get(reverse("aanbod_detail", args=[groep.aanbod_id]))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Ruben" in html and "ruben-achternaam" not in html
+    assert "Ruben" in html
+    assert "ruben-achternaam" not in html
     assert "11 plekken vrij" in html
     aanmelden = reverse("aanmelden", args=[groep.pk])
     assert f'href="{reverse("account_signup")}?next=%2Fgroepen%2F{groep.pk}%2Faanmelden%2F"' in html
     assert aanmelden.replace("/", "%2F") in html
     ((event,),) = _ld(html)
-    assert event["@type"] == "Event" and event["name"].startswith("WRAP")
+    assert event["@type"] == "Event"
+    assert event["name"].startswith("WRAP")
     assert event["location"]["@type"] == "Place"
     assert "WRAP" in _titel(html)
 

@@ -1,6 +1,6 @@
 """Foundation pages: homes, account pages (allauth), health, language."""
 
-from . import LOGIN, Case, logged_in, same
+from . import Case, logged_in, same
 
 A, OUT, D, F, C = "anonymous", "outsider", "deelnemer", "facilitator", "coordinator"
 
