@@ -6,13 +6,22 @@ of the facilitators of a group (they stand for the group, by first name only).
 """
 
 import datetime
+import logging
+import uuid
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractHour
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from deelnemers.academie import CACHE_FOUTEN
+
 from .models import Aanbod, Bijeenkomst, Groep, Lidmaatschap, Locatie
+
+logger = logging.getLogger(__name__)
 
 # Day parts by the hour a meeting starts (local time): before 12, before 17, later.
 DAGDELEN = {
@@ -31,6 +40,11 @@ class Filter:
     dagdeel: str = ""
     locatie: Locatie | None = None
     naasten: bool = False
+
+    @property
+    def sleutel(self) -> str:
+        plek = self.locatie.pk if self.locatie else ""
+        return f"{self.soort}:{self.dagdeel}:{plek}:{int(self.naasten)}"
 
     @property
     def actief(self) -> bool:
@@ -169,3 +183,62 @@ def organisatie_ld(academie, url: str) -> dict:
         "email": academie.contact_email,
         "telephone": academie.contact_telefoon,
     }
+
+
+# --- Cache -----------------------------------------------------------------------------
+# The read models of the public home and the offer list (not their HTML: that holds a
+# CSRF token and messages of one visitor) are kept for visitors without an account. Any
+# change to the offer, its groups, meetings, places or enrolments makes a new version
+# key, after its transaction commits, so nobody is shown a stale offer; time alone (a
+# meeting that began) is caught by the short lifetime.
+CACHE_VERSIE = "groepen:openbaar:versie"
+CACHE_SECONDEN = 300
+
+
+def _versie() -> str:
+    versie = cache.get(CACHE_VERSIE)
+    if versie is None:
+        versie = uuid.uuid4().hex
+        cache.add(CACHE_VERSIE, versie, None)
+        versie = cache.get(CACHE_VERSIE) or versie
+    return versie
+
+
+def bewaard(naam: str, maak):
+    """The value of maak() for this version of the offer, made at most once per
+    CACHE_SECONDEN. With the cache away, maak() answers (never an error)."""
+    try:
+        sleutel = f"groepen:openbaar:{_versie()}:{naam}"
+        waarde = cache.get(sleutel)
+    except CACHE_FOUTEN:
+        logger.warning("Cache unreachable; the public offer is read from the database.")
+        return maak()
+    if waarde is None:
+        waarde = maak()
+        try:
+            cache.set(sleutel, waarde, CACHE_SECONDEN)
+        except CACHE_FOUTEN:
+            logger.warning("Cache unreachable; the public offer is not kept.")
+    return waarde
+
+
+def vergeet() -> None:
+    try:
+        cache.set(CACHE_VERSIE, uuid.uuid4().hex, None)
+    except CACHE_FOUTEN:
+        # The old version dies with its lifetime (CACHE_SECONDEN).
+        logger.warning("Cache unreachable; the public offer could not be refreshed.")
+
+
+def _na_wijziging(**_kwargs):
+    # Now (this process sees the change at once) and after the commit (a visitor's
+    # request between the save and the commit may have kept the old offer).
+    vergeet()
+    transaction.on_commit(vergeet)
+
+
+def verbind() -> None:
+    for model in (Aanbod, Groep, Bijeenkomst, Locatie, Lidmaatschap):
+        uid = f"groepen.openbaar.{model.__name__}"
+        post_save.connect(_na_wijziging, sender=model, dispatch_uid=uid + ".save")
+        post_delete.connect(_na_wijziging, sender=model, dispatch_uid=uid + ".delete")

@@ -59,11 +59,11 @@ def home(request) -> dict:
             "address": academie.contact_adres,
         }
     )
+    return {**openbaar.bewaard("home", _gegevens), "structured_data": ld_json(organisatie)}
+
+
+def _gegevens() -> dict:
     inloop = inloop_deze_week()
     for b in inloop:
         b.waar = b.plek or b.locatie or b.groep.plaats
-    return {
-        "inloop": inloop,
-        "binnenkort": binnenkort(),
-        "structured_data": ld_json(organisatie),
-    }
+    return {"inloop": inloop, "binnenkort": binnenkort()}

@@ -22,9 +22,16 @@ from ..models import Aanbod
 # leads through making an account back to the group's sign-up page.
 @require_GET
 def aanbod_lijst(request):
-    locaties = openbaar.kiesbare_locaties()
-    keuze = openbaar.filter_uit(request.GET, locaties)
-    context = aanbod.overzicht(request.user, keuze.q())
+    if request.user.is_authenticated:
+        locaties = openbaar.kiesbare_locaties()
+        keuze = openbaar.filter_uit(request.GET, locaties)
+        context = aanbod.overzicht(request.user, keuze.q())
+    else:
+        # A visitor's offer is the same for everyone: kept (groepen.openbaar.bewaard).
+        locaties = openbaar.bewaard("locaties", openbaar.kiesbare_locaties)
+        keuze = openbaar.filter_uit(request.GET, locaties)
+        sleutel = "aanbod:" + keuze.sleutel
+        context = dict(openbaar.bewaard(sleutel, lambda: aanbod.overzicht(request.user, keuze.q())))
     context.update(
         keuze=keuze,
         locaties=locaties,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deelnemers.academie import huidige_academie
+from groepen import openbaar
 from groepen.models import Aanbod, Lidmaatschap
 from tests.factories import (
     AanbodFactory,
@@ -213,13 +214,35 @@ def test_public_pages_hold_their_query_count_as_data_grows(client, pagina):
     linde = LocatieFactory()
     _meer_aanbod(1, linde)
     client.get(pagina)  # warm the academy cache
+    openbaar.vergeet()  # measure the page's own queries, not a cache hit
     with CaptureQueriesContext(connection) as weinig:
         assert client.get(pagina).status_code == 200
     n = len(weinig.captured_queries)
     _meer_aanbod(6, linde)
+    openbaar.vergeet()
     with CaptureQueriesContext(connection) as veel:
         assert client.get(pagina).status_code == 200
     assert len(veel.captured_queries) == n
+
+
+@pytest.mark.parametrize("pagina", ["/", "/aanbod/"])
+def test_visitors_get_the_kept_offer_until_it_changes(client, pagina):
+    groep = _cursus("WRAP", start=3, capaciteit=5)
+    client.get(pagina)
+    with CaptureQueriesContext(connection) as bewaard:
+        assert "WRAP" in client.get(pagina).content.decode()
+    # Only the session-less basics remain: no query for the offer itself.
+    assert not [q for q in bewaard.captured_queries if "groepen_" in q["sql"]]
+
+    groep.aanbod.titel = "WRAP voorjaar"
+    groep.aanbod.save()
+    assert "WRAP voorjaar" in client.get(pagina).content.decode()
+    if pagina == "/aanbod/":
+        LidmaatschapFactory(groep=groep)
+        assert "4 plekken vrij" in client.get(pagina).content.decode()
+    groep.aanbod.gearchiveerd = True
+    groep.aanbod.save()
+    assert "WRAP voorjaar" not in client.get(pagina).content.decode()
 
 
 def test_join_leads_through_sign_up_back_to_the_enrolment(client):
