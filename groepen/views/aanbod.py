@@ -48,7 +48,9 @@ def aanbod_detail(request, pk):
     a = context["aanbod"]
     organisatie = openbaar.organisatie_ld(huidige_academie(), request.build_absolute_uri("/"))
     context["structured_data"] = ld_json(
-        openbaar.aanbod_ld(a, context["groepen"], organisatie, request.build_absolute_uri())
+        openbaar.aanbod_ld(
+            a, context["groepen"], organisatie, request.build_absolute_uri(request.path)
+        )
     )
     return render(request, "groepen/aanbod/detail.html", context)
 

@@ -29,7 +29,9 @@ def locatie_detail(request, pk):
         raise Http404
     context = locaties.pagina(locatie)
     plaats = {"@context": "https://schema.org", **plaats_ld(locatie)}
-    context["structured_data"] = ld_json({**plaats, "url": request.build_absolute_uri()})
+    context["structured_data"] = ld_json(
+        {**plaats, "url": request.build_absolute_uri(request.path)}
+    )
     return render(request, "groepen/locatie/detail.html", context)
 
 
