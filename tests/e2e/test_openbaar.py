@@ -4,6 +4,7 @@ taps "Meedoen", makes an account and comes straight back to one-tap enrolment.""
 import datetime
 import re
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 
@@ -18,7 +19,9 @@ def _om(dagen, uur):
     return timezone.make_aware(datetime.datetime.combine(dag, datetime.time(uur)))
 
 
-def test_stranger_finds_the_walk_in_and_joins_a_course(page, url):
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_stranger_finds_the_walk_in_and_joins_a_course(new_page, url, viewport):
+    page = new_page(viewport)
     plek = LocatieFactory(naam="Buurthuis De Open Deur", drempelvrij=True)
     inloop = GroepFactory(
         aanbod=AanbodFactory(soort=Aanbod.Soort.INLOOP, titel="Inloop Open Deur", plek=plek),
@@ -44,12 +47,17 @@ def test_stranger_finds_the_walk_in_and_joins_a_course(page, url):
     assert inloop_lijst.is_visible()
     assert "10:00" in inloop_lijst.locator("li", has_text="Buurthuis De Open Deur").inner_text()
     assert page.locator("main a[href='/kennismaken/?soort=inloop']").is_visible()
-    screenshot(page, "openbaar-home")
+    screenshot(page, f"openbaar-home-{viewport}")
+
+    # The public menu: the offer, a first conversation, logging in.
+    menu = page.locator("nav.nav-openbaar")
+    for pad in ("/aanbod/", "/kennismaken/", "/accounts/login/"):
+        assert menu.locator(f"a[href='{pad}']").is_visible()
 
     # Upcoming on the home leads to the offer's page.
     submit(page, page.locator("main .card a", has_text="Herstel in je eigen woorden"))
     assert path_of(page) == f"/aanbod/{cursus.pk}/"
-    screenshot(page, "openbaar-aanbod")
+    screenshot(page, f"openbaar-aanbod-{viewport}")
 
     # "Meedoen": make an account, and the choice travels along in ?next=.
     kaart = page.locator("main li.card", has_text="dinsdag")
@@ -69,7 +77,7 @@ def test_stranger_finds_the_walk_in_and_joins_a_course(page, url):
     visit(page, url("/" + link.split("://", 1)[1].split("/", 1)[1]))
     submit(page, page.locator("main form [type='submit']").first)
     assert path_of(page) == f"/groepen/{groep.pk}/aanmelden/"
-    screenshot(page, "openbaar-aanmelden")
+    screenshot(page, f"openbaar-aanmelden-{viewport}")
 
     # One tap.
     submit(page, page.locator("main form button[type='submit']", has_text="Meld me aan"))
