@@ -267,3 +267,18 @@ def test_join_leads_through_sign_up_back_to_the_enrolment(client):
     # Straight back to the group's sign-up page, where one tap enrols.
     assert response.redirect_chain[-1][0] == aanmelden
     assert "Meld me aan" in response.content.decode()
+
+
+def test_time_of_day_follows_the_local_clock(client):
+    # 12:00 and 17:00 in Amsterdam are 11:00 and 16:00 (winter) or earlier in UTC: a day
+    # part read from UTC would put them in the morning and the afternoon.
+    _cursus("Middagcursus", uur=12)
+    _cursus("Avondcursus", uur=17)
+
+    def titels(dagdeel):
+        html = client.get(reverse("aanbod_lijst"), {"dagdeel": dagdeel}).content.decode()
+        return {t for t in ("Middagcursus", "Avondcursus") if f">{t}</a>" in html}
+
+    assert titels("ochtend") == set()
+    assert titels("middag") == {"Middagcursus"}
+    assert titels("avond") == {"Avondcursus"}
