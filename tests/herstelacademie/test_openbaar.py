@@ -282,3 +282,12 @@ def test_time_of_day_follows_the_local_clock(client):
     assert titels("ochtend") == set()
     assert titels("middag") == {"Middagcursus"}
     assert titels("avond") == {"Avondcursus"}
+
+
+def test_the_six_steps_are_readable_without_an_account(client, deelnemer):
+    html = client.get(reverse("het_model")).content.decode()
+    assert 'name="description"' in html
+    assert reverse("kennismaken") in html
+    assert reverse("reflectie_nieuw") not in html
+    client.force_login(deelnemer)
+    assert reverse("reflectie_nieuw") in client.get(reverse("het_model")).content.decode()
