@@ -54,6 +54,11 @@ def test_stranger_finds_the_walk_in_and_joins_a_course(new_page, url, viewport):
     for pad in ("/aanbod/", "/kennismaken/", "/accounts/login/"):
         assert menu.locator(f"a[href='{pad}']").is_visible()
 
+    # The six steps, in more words, also without an account.
+    visit(page, url("/het-model/"))
+    assert page.locator("main a[href='/kennismaken/']").is_visible()
+    visit(page, url("/"))
+
     # Upcoming on the home leads to the offer's page.
     submit(page, page.locator("main .card a", has_text="Herstel in je eigen woorden"))
     assert path_of(page) == f"/aanbod/{cursus.pk}/"

@@ -190,6 +190,7 @@ def test_public_pages_hold_no_participant_data(client):
         reverse("aanbod_detail", args=[groep.aanbod_id]),
         reverse("aanbod_detail", args=[inloop.groep.aanbod_id]),
         linde.get_absolute_url(),
+        reverse("het_model"),
     ]
     for pagina in paginas:
         response = client.get(pagina)
