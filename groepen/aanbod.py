@@ -69,6 +69,9 @@ def _plaatsen(groep) -> Plaatsen:
 
 
 def _eigen_aanmeldingen(user, groep_ids) -> dict:
+    # A visitor without an account has no enrolments (and no query is made for them).
+    if not user.is_authenticated:
+        return {}
     leden = inschrijving.met_positie(
         Lidmaatschap.objects.filter(user=user, groep__in=groep_ids).exclude(
             status=Lidmaatschap.Status.UITGESCHREVEN
@@ -130,12 +133,14 @@ def _aanbod_queryset(met_bijeenkomsten=False):
     )
 
 
-def overzicht(user) -> dict:
-    """The offer page: what is coming (courses, groups, workshops) and the walk-in."""
+def overzicht(user, waar=None) -> dict:
+    """The offer page: what is coming (courses, groups, workshops) and the walk-in.
+    `waar`: an optional filter on Aanbod (groepen.openbaar.Filter)."""
     heeft_open_groep = Exists(open_groepen().filter(aanbod=OuterRef("pk")))
     # A conversation offer has no groups: it is listed with its free times (gesprek.py).
     zonder_groep = Q(soort__in=[Aanbod.Soort.INLOOP, Aanbod.Soort.GESPREK])
-    aanbod = list(_aanbod_queryset().filter(zonder_groep | Q(heeft_open_groep)))
+    aanbod = _aanbod_queryset().filter(zonder_groep | Q(heeft_open_groep))
+    aanbod = list(aanbod.filter(waar) if waar is not None else aanbod)
     _verrijk(aanbod, user)
     gesprekken = [a for a in aanbod if a.is_gesprek]
     vrij = gesprek.vrije_slots([a.pk for a in gesprekken])

@@ -7,6 +7,7 @@ class GroepenConfig(AppConfig):
     verbose_name = _("Offer and groups")
 
     def ready(self):
-        from . import audit
+        from . import audit, openbaar
 
         audit.connect()
+        openbaar.verbind()

@@ -11,6 +11,7 @@ from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
 from nazorg import missen, moderatie, planning
 
+from . import openbaar
 from .models import Heartbeat
 
 # The coordinator's home lists this many nazits without a date, soonest first.
@@ -19,9 +20,10 @@ NAZIT_OP_HOME = 10
 
 @require_GET
 def home(request):
-    """Send each person to the home of their widest role."""
+    """Send each person to the home of their widest role; a visitor without an account
+    gets the academy's public home (who we are, the walk-in, what is coming up)."""
     if not request.user.is_authenticated:
-        return redirect("account_login")
+        return render(request, "herstelacademie/openbaar_home.html", openbaar.home(request))
     rollen = rollen_van(request.user)
     if rollen.coordinator:
         return redirect("coordinator_home")

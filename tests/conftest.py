@@ -15,8 +15,11 @@ def _academie_in_cache(request):
     test_academie.py measures the cold case. Afterwards the copy is forgotten: a test that
     changed the row rolls its transaction back, and the next test must not see it."""
     from deelnemers.academie import huidige_academie, vergeet_academie
+    from groepen.openbaar import vergeet as vergeet_openbaar
 
     vergeet_academie()
+    # The public offer's cache too: a rolled-back test must not leave its offer there.
+    vergeet_openbaar()
     namen = set(request.fixturenames)
     if namen & {"db", "transactional_db"} or request.node.get_closest_marker("django_db"):
         request.getfixturevalue("transactional_db" if "transactional_db" in namen else "db")

@@ -7,23 +7,52 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from deelnemers.academie import huidige_academie
+from lib.jsonld import ld_json
 from lib.urls import veilige_next
 
-from .. import aanbod, inschrijving
+from .. import aanbod, inschrijving, openbaar
 from ..aanbod_forms import AanmeldForm
 from ..access import bijeenkomst_voor
+from ..models import Aanbod
 
 
+# The offer is public: anyone can look before they dare to come (issue 14). A signed-in
+# person sees the same pages with their own enrolments; a visitor sees "Meedoen", which
+# leads through making an account back to the group's sign-up page.
 @require_GET
-@login_required
 def aanbod_lijst(request):
-    return render(request, "groepen/aanbod/lijst.html", aanbod.overzicht(request.user))
+    if request.user.is_authenticated:
+        locaties = openbaar.kiesbare_locaties()
+        keuze = openbaar.filter_uit(request.GET, locaties)
+        context = aanbod.overzicht(request.user, keuze.q())
+    else:
+        # A visitor's offer is the same for everyone: kept (groepen.openbaar.bewaard).
+        locaties = openbaar.bewaard("locaties", openbaar.kiesbare_locaties)
+        keuze = openbaar.filter_uit(request.GET, locaties)
+        sleutel = "aanbod:" + keuze.sleutel
+        context = dict(openbaar.bewaard(sleutel, lambda: aanbod.overzicht(request.user, keuze.q())))
+    context.update(
+        keuze=keuze,
+        locaties=locaties,
+        soorten=Aanbod.Soort.choices,
+        dagdelen=[(k, v[0]) for k, v in openbaar.DAGDELEN.items()],
+    )
+    return render(request, "groepen/aanbod/lijst.html", context)
 
 
 @require_GET
-@login_required
 def aanbod_detail(request, pk):
-    return render(request, "groepen/aanbod/detail.html", aanbod.detail(request.user, pk))
+    context = aanbod.detail(request.user, pk)
+    openbaar.met_facilitators(context["groepen"])
+    a = context["aanbod"]
+    organisatie = openbaar.organisatie_ld(huidige_academie(), request.build_absolute_uri("/"))
+    context["structured_data"] = ld_json(
+        openbaar.aanbod_ld(
+            a, context["groepen"], organisatie, request.build_absolute_uri(request.path)
+        )
+    )
+    return render(request, "groepen/aanbod/detail.html", context)
 
 
 # Enrolment tells in one sentence that a nazit follows (it is part of taking part), and

@@ -1,30 +1,38 @@
-"""Locations: the coordinator manages them (under beheer), everyone who is logged in can
-open a location's page (address, route, accessibility, the walk-in's times). A Locatie
-holds no personal data, so its page can become public without changes."""
+"""Locations: the coordinator manages them (under beheer); anyone, also without an
+account, can open the page of a location in use (address, route, accessibility, the
+walk-in's times). A Locatie holds no personal data. An archived one is not public."""
 
 import copy
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lib.hulp import toon_hulp_bij_signaal
+from lib.jsonld import ld_json
 
 from .. import locaties
 from ..locatie_forms import LocatieForm
 from ..models import Locatie
+from ..openbaar import plaats_ld
 from .beheer import coordinator
 
 
 @require_GET
-@login_required
 def locatie_detail(request, pk):
-    return render(
-        request, "groepen/locatie/detail.html", locaties.pagina(get_object_or_404(Locatie, pk=pk))
+    locatie = get_object_or_404(Locatie, pk=pk)
+    # Signed-in people still see an archived place (a group they were in met there).
+    if locatie.gearchiveerd and not request.user.is_authenticated:
+        raise Http404
+    context = locaties.pagina(locatie)
+    plaats = {"@context": "https://schema.org", **plaats_ld(locatie)}
+    context["structured_data"] = ld_json(
+        {**plaats, "url": request.build_absolute_uri(request.path)}
     )
+    return render(request, "groepen/locatie/detail.html", context)
 
 
 @require_GET

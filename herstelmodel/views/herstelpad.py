@@ -79,8 +79,9 @@ def herstelpad(request):
     return render(request, "herstelmodel/herstelpad/herstelpad.html", context)
 
 
+# Public: a stranger may read how recovery can go here before daring to come (issue 14).
+# The page holds no personal data; the buttons to write are for people with an account.
 @require_GET
-@login_required
 def het_model(request):
     context = {
         "stappen": UITLEG.values(),

@@ -1,13 +1,13 @@
 """Aanbod: participants browse the offer, sign up, cancel, and report absence."""
 
-from . import LOGIN, Case, logged_in
+from . import LOGIN, Case, logged_in, same
 
 A, OUT, D, F, C = "anonymous", "outsider", "deelnemer", "facilitator", "coordinator"
 
 EXPECTED = {
-    # Everyone who is logged in may look at the offer.
-    "aanbod_lijst": Case(logged_in(200)),
-    "aanbod_detail": Case(logged_in(200), kwargs=lambda w: {"pk": w.aanbod.pk}),
+    # The offer is public: anyone may look at it, also without an account.
+    "aanbod_lijst": Case(same(200)),
+    "aanbod_detail": Case(same(200), kwargs=lambda w: {"pk": w.aanbod.pk}),
     "mijn_aanmeldingen": Case(logged_in(200)),
     # The sign-up page of a group in the offer (members see their status instead).
     "aanmelden": Case(logged_in(200), kwargs=lambda w: {"pk": w.groep.pk}),

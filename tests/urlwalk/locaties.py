@@ -1,10 +1,9 @@
-"""Locations: every logged-in person opens a location's page (no personal data on it);
-only coordinators manage them (beheer). Visitors are sent to log in for now; the public
-pages come later."""
+"""Locations: anyone opens the page of a location in use (no personal data on it), also
+without an account; only coordinators manage them (beheer)."""
 
 from groepen.models import Locatie
 
-from . import Case, logged_in
+from . import Case, logged_in, same
 
 C = "coordinator"
 
@@ -22,7 +21,7 @@ def in_gebruik(world):
 
 
 EXPECTED = {
-    "locatie_detail": Case(logged_in(200), kwargs=in_gebruik),
+    "locatie_detail": Case(same(200), kwargs=in_gebruik),
     "beheer_locaties": Case(alleen_coordinator(200)),
     "beheer_locatie_nieuw": Case(alleen_coordinator(200)),
     "beheer_locatie": Case(alleen_coordinator(200), kwargs=in_gebruik),
