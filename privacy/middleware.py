@@ -12,6 +12,9 @@ EXEMPT_PREFIXES = (
     "/privacy/",
     "/accounts/",
     "/static/",
+    # The academy's colour sheet and logo (deelnemers/urls.py): part of every page,
+    # this one included; without it the browser gets this redirect as a stylesheet.
+    "/academie/",
     "/healthz",
     "/i18n/",
     "/tweestaps-nodig/",

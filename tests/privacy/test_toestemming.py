@@ -157,6 +157,8 @@ def test_exempt_pages_and_posts_are_not_blocked(client, deelnemer, v1):
         reverse("privacy_export"),
         reverse("account_email"),
         "/healthz",
+        # The academy's colour sheet is part of every page, the accept page included.
+        reverse("academie_kleur"),
     ):
         assert client.get(url).status_code in (200, 503), url
     # A form being sent at the moment of a new version still goes through: nothing typed
