@@ -54,6 +54,8 @@ ROLES = {
 }
 
 NAV = "nav.main-nav"
+# The menu of someone who is logged in (visitors get nav.main-nav.nav-openbaar).
+LEDEN_NAV = "nav.main-nav:not(.nav-openbaar)"
 
 
 def nav_link(page, href):
@@ -176,7 +178,9 @@ def test_logout(page, url):
     submit(page, logout.locator("button"))
 
     assert path_of(page) == "/accounts/login/"
-    assert page.locator(NAV).count() == 0
+    # Logged out: only the visitors' menu (what's on, get to know us, log in).
+    assert page.locator(LEDEN_NAV).count() == 0
+    assert page.locator(f"{NAV}.nav-openbaar").count() == 1
     visit(page, url("/mijn-overzicht/"))
     assert path_of(page) == "/accounts/login/"
 
@@ -199,7 +203,7 @@ def test_wrong_totp_code_is_refused(page, url):
     # Still not logged in: the staff home sends you back to the login steps.
     visit(page, url("/facilitator/"))
     assert path_of(page) in {"/accounts/login/", "/accounts/2fa/authenticate/"}
-    assert page.locator(NAV).count() == 0
+    assert page.locator(LEDEN_NAV).count() == 0
 
 
 def not_the_current_code(secret):
