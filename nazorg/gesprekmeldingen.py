@@ -182,19 +182,18 @@ def zichtbaar(user, nu=None, vandaag=None):
     Keep it free of Python decisions on who the person is (beyond user.is_active): the
     menu's count compiles this query once for a stand-in and fills in the person, `nu` and
     `vandaag` (nazorg/ongelezen.py)."""
+    # Built once and used twice: building the spaces' rules is most of this function.
+    ruimtes = Ruimte.objects.zichtbaar_voor(user, vandaag)
     gesprek_ok = Q(
         bericht__status=Status.ZICHTBAAR,
         # A post its writer took back (nazorg/bewerken.py) takes its notifications along.
         bericht__teruggenomen_op__isnull=True,
         bericht__draad__status=Status.ZICHTBAAR,
-        bericht__draad__ruimte__in=Ruimte.objects.zichtbaar_voor(user, vandaag),
+        bericht__draad__ruimte__in=ruimtes,
     )
     # "New conversations in a space you follow": while the person sees the space and
     # the notification still counts a visible thread (nazorg/volgen.py).
-    volg_ok = (
-        Q(soort=Soort.NIEUW_GESPREK, ruimte__in=Ruimte.objects.zichtbaar_voor(user, vandaag))
-        & volgen.iets_te_tellen()
-    )
+    volg_ok = Q(soort=Soort.NIEUW_GESPREK, ruimte__in=ruimtes) & volgen.iets_te_tellen()
     pauze = CommunityPauze.objects.filter(user=user, tot__gt=nu or timezone.now())
     return (
         Melding.objects.filter(user=user)
