@@ -18,7 +18,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelnemers.models import User
-from groepen import locaties
 from groepen.models import (
     Aanbod,
     Aanwezigheid,
@@ -29,7 +28,6 @@ from groepen.models import (
     Intervisiegroep,
     IntervisieLid,
     Lidmaatschap,
-    Locatie,
     Sessielog,
 )
 from herstelmodel.models import (
@@ -43,6 +41,7 @@ from herstelmodel.models import (
 )
 from nazorg import community, toegang
 from nazorg import planning as nazit_planning
+from ontwikkeling import demo_deur
 from ontwikkeling.demo_impact import maak_impact_demo
 from privacy import toestemming as privacy_toestemming
 
@@ -177,8 +176,8 @@ class Command(BaseCommand):
             # The finished course gets its nazit moments and reminders, as the daily job would,
             # and the finished groups their community spaces, as the hourly job would.
             nazit_planning.plan_alle()
-            self._nazit_met_datum()
-            self._locaties()
+            demo_deur.nazit_met_datum()
+            demo_deur.locaties_met_adres()
             community.maak_ruimtes()
             # Who looks in on the academy-wide space: Ruben, named by Inge (the cohort
             # spaces he moderates anyway, as their groups' facilitator).
@@ -187,90 +186,8 @@ class Command(BaseCommand):
                 community.academieruimte(),
                 users["facilitator@demo.nl"].email,
             )
-            self._open_deur(users["facilitator@demo.nl"])
+            demo_deur.open_deur(users["facilitator@demo.nl"])
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
-
-    def _open_deur(self, ruben):
-        """One-to-one conversations with Ruben next week, Ruben hosting first conversations,
-        and one request from a stranger waiting for him."""
-        from groepen import gesprek
-        from groepen.models import Inloophost, Kennismaking
-
-        aanbod, _ = Aanbod.objects.get_or_create(
-            titel="Gesprek met een ervaringsdeskundige",
-            defaults=dict(
-                soort=Aanbod.Soort.GESPREK,
-                beschrijving="Een uur praten met iemand die zelf weet hoe herstel voelt. Over "
-                "waar je nu staat, of over wat de academie voor je kan betekenen.",
-                voor_wie="Voor iedereen die eerst liever één op één praat.",
-                duur_minuten=60,
-            ),
-        )
-        if not aanbod.gespreksslots.exists():
-            dag = op_weekdag(timezone.localdate() + datetime.timedelta(days=7), DINSDAG)
-            begintijden = [
-                timezone.make_aware(datetime.datetime.combine(dag, datetime.time(uur)))
-                for uur in (10, 11, 14)
-            ]
-            gesprek.maak_slots(
-                ruben,
-                aanbod,
-                begintijden,
-                datetime.timedelta(hours=1),
-                "Herstelacademie, huiskamer",
-            )
-        Inloophost.objects.get_or_create(user=ruben)
-        Kennismaking.objects.get_or_create(
-            voornaam="Kim",
-            defaults={
-                "telefoon": "06 12345678",
-                "wens": "Ik wil eerst even horen hoe het hier gaat.",
-                "aangemaakt_op": timezone.now() - datetime.timedelta(hours=3),
-            },
-        )
-
-    def _locaties(self):
-        """The places above are written as text, like data from before locations existed;
-        they become locations, and the two rooms of the academy get an address, a route
-        and what is accessible (a made-up address)."""
-        locaties.koppel_teksten()
-        for naam in ("Herstelacademie, leslokaal", "Herstelacademie, huiskamer"):
-            Locatie.objects.filter(naam=naam, straat="").update(
-                straat="Lindelaan 12",
-                postcode="6511 AB",
-                plaats="Nijmegen",
-                route=(
-                    "Bus 5 of 6 tot halte Lindeplein, dan twee minuten lopen. "
-                    "Fietsen kun je in het rek naast de deur zetten. Parkeren kan aan de straat."
-                ),
-                drempelvrij=True,
-                stilteruimte=naam.endswith("huiskamer"),
-                invalidentoilet=True,
-            )
-
-    def _nazit_met_datum(self):
-        """The soonest nazit gets a date, place and note, as its facilitator would set it;
-        the others wait on Ruben's home for one."""
-        from nazorg.models import NazitMoment
-
-        moment = (
-            NazitMoment.objects.filter(
-                begint_om__isnull=True,
-                datum__gte=timezone.localdate() + datetime.timedelta(days=2),
-            )
-            .order_by("datum", "pk")
-            .first()
-        )
-        if moment is not None:
-            begint_om = timezone.make_aware(
-                datetime.datetime.combine(moment.datum, datetime.time(19, 30))
-            )
-            nazit_planning.zet_bijeenkomst(
-                moment,
-                begint_om,
-                "Herstelacademie, huiskamer",
-                "Er is koffie en thee. Neem gerust iemand mee die je steunt.",
-            )
 
     def _account(self, email, roepnaam, coordinator, mfa):
         user, created = User.objects.get_or_create(
