@@ -223,3 +223,33 @@ def _registreer_kennismaking():
 
 
 _registreer_kennismaking()
+
+
+def _registreer_rollen():
+    from .models import Vrijwilligersrol
+
+    def wis_rollen(user, _keuzes) -> None:
+        # The person's roles go with them; the figures that counted them are counts only.
+        Vrijwilligersrol.objects.filter(user=user).delete()
+
+    # fmt: off
+    registreer(
+        Provider(
+            naam="groepen_rollen",
+            secties=(
+                Sectie("vrijwilligersrollen", _l("Your roles as volunteer"),
+                       lambda u: Vrijwilligersrol.objects.filter(user=u)
+                       .select_related("groep").order_by("begint_op", "pk"), (
+                    V("soort", _l("Role"), keuzes=K(Vrijwilligersrol.Soort)),
+                    V("groep", _l("Group"), "groep.naam"),
+                    V("omschrijving", _l("In your own words")),
+                    V("begint_op", _l("Starts on")), V("eindigt_op", _l("Ends on")),
+                ), optioneel=True, volgorde=226, modellen=(Vrijwilligersrol,)),
+            ),
+            wissers=(Wisser(38, wis_rollen, modellen=(Vrijwilligersrol,)),),
+        )
+    )
+    # fmt: on
+
+
+_registreer_rollen()

@@ -50,3 +50,11 @@ def stuur_gesprekmail(naam: str, user_id: int, object_id, bericht: str = ""):
     from . import gesprek_mail
 
     gesprek_mail.stuur(naam, user_id, object_id, bericht)
+
+
+@shared_task(ignore_result=True)
+def synchroniseer_rollen():
+    """Thin wrapper (daily): co-facilitator memberships follow their roles' start and end."""
+    from .rollen import synchroniseer_lidmaatschappen
+
+    synchroniseer_lidmaatschappen()

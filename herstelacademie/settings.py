@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "groepen",
     "herstelmodel",
     "nazorg",
+    "doorgroei",
     "audit",
     "impact",
     "privacy",
@@ -275,6 +276,12 @@ CELERY_BEAT_SCHEDULE = {
     "kennismakingen-wissen": {
         "task": "groepen.tasks.wis_verlopen_kennismakingen",
         "schedule": crontab(hour=3, minute=45),
+    },
+    # Co-facilitator memberships follow the start and end dates of volunteer roles
+    # (groepen/rollen.py); just after midnight so a role counts from its first day.
+    "vrijwilligersrollen": {
+        "task": "groepen.tasks.synchroniseer_rollen",
+        "schedule": crontab(hour=0, minute=5),
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

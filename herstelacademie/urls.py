@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("groepen.urls")),
     path("", include("herstelmodel.urls")),
     path("", include("nazorg.urls")),
+    path("", include("doorgroei.urls")),
     path("", include("audit.urls")),
     path("", include("impact.urls")),
     path("", include("privacy.urls")),

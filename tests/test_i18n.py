@@ -15,7 +15,7 @@ CATALOGS = [
 ]
 SOURCE_DIRS = ["herstelacademie", "deelnemers", "groepen", "herstelmodel", "nazorg", "templates"]
 # Also the apps added later (their strings were missed: the export's headings were English).
-SOURCE_DIRS += ["audit", "impact", "privacy", "lib"]
+SOURCE_DIRS += ["audit", "impact", "privacy", "lib", "doorgroei"]
 
 
 @pytest.mark.parametrize("po_path", CATALOGS, ids=lambda p: p.parent.parent.parent.name)

@@ -5,6 +5,7 @@ kalender: KalenderFeed. locatie: Locatie. inloop: InloopTelling.
 kennismaking: Inloophost, Kennismaking (first-conversation requests).
 facilitator: session logs and intervisie.
 gesprek: Gespreksslot, Gespreksboeking (one-to-one conversations).
+rol: Vrijwilligersrol (host, co-facilitator, moderator, buddy, volunteer; issue 16).
 """
 
 from .bijeenkomst import Aanwezigheid, Bijeenkomst
@@ -23,6 +24,7 @@ from .inloop import InloopTelling
 from .kalender import KalenderFeed, nieuw_kalender_token
 from .kennismaking import Inloophost, Kennismaking
 from .locatie import Locatie
+from .rol import Vrijwilligersrol
 
 __all__ = [
     "NOTITIE_MAX",
@@ -42,5 +44,6 @@ __all__ = [
     "Lidmaatschap",
     "Locatie",
     "Sessielog",
+    "Vrijwilligersrol",
     "nieuw_kalender_token",
 ]

@@ -27,6 +27,7 @@ from groepen.models import (
     KalenderFeed,
     Kennismaking,
     Sessielog,
+    Vrijwilligersrol,
 )
 from herstelmodel.models import (
     Herkenningsmoment,
@@ -212,6 +213,9 @@ def alles(groep, deelnemer, facilitator, v1):
         voornaam="Ander", telefoon="06 12345678", wens="ANDER-KENNISMAKING", aangemaakt_op=nu
     )
     Inloophost.objects.create(user=deelnemer)
+    Vrijwilligersrol.objects.create(
+        user=deelnemer, soort="buddy", omschrijving="EIGEN-ROL", begint_op=nu.date()
+    )
     # A conversation the deelnemer booked, with the facilitator's note about it.
     aanbod = AanbodFactory(soort="gesprek")
     slot = Gespreksslot.objects.create(

@@ -1,0 +1,1 @@
+"""doorgroei's models, one module per topic; everything is importable from doorgroei.models."""

@@ -1,0 +1,3 @@
+"""doorgroei's URLs: each views module brings its own urlpatterns (as in nazorg)."""
+
+urlpatterns: list = []
