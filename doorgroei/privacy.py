@@ -1,0 +1,5 @@
+"""What doorgroei holds about a person. Each topic declares its own provider in
+doorgroei/privacy_<topic>.py (a module-level PROVIDER built with lib.privacy) and gets one
+line below: wishes to help, activity proposals, development records, outcome check-ins."""
+
+from lib.privacy import registreer  # noqa: F401  (the topics' lines below use it)
