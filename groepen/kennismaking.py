@@ -240,9 +240,15 @@ class Overzicht:
         return len(self.open) + len(self.mijn)
 
 
+# Under a minute reads "just now", not "0 minutes ago".
+ZOJUIST = datetime.timedelta(minutes=1)
+
+
 def _met_termijn(rijen, nu):
     for k in rijen:
         k.termijn_voorbij = termijn_voorbij_op(k.aangemaakt_op) <= nu
+        k.zojuist_gevraagd = nu - k.aangemaakt_op < ZOJUIST
+        k.zojuist_opgepakt = k.opgepakt_op is not None and nu - k.opgepakt_op < ZOJUIST
     return rijen
 
 

@@ -354,3 +354,19 @@ def test_host_list_holds_its_query_count(client, host):
     with CaptureQueriesContext(connection) as veel:
         client.get(reverse("kennismakingen"))
     assert len(veel.captured_queries) == n
+
+
+def test_just_now_reads_as_just_now_not_zero_minutes(client, host):
+    """Under a minute old: "Zojuist gevraagd" / "zojuist opgepakt", not "0 minuten"."""
+    nu = verzoek(voornaam="Kim")
+    verzoek(voornaam="Noor", aangemaakt_op=timezone.now() - timezone.timedelta(hours=3))
+    client.force_login(host)
+    html = client.get(reverse("kennismakingen"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert html.count("Zojuist gevraagd") == 1
+    assert "3\xa0uur geleden gevraagd" in html
+    assert "0\xa0minuten" not in html
+
+    kennismaking.pak_op(nu.pk, host, "bellen")
+    html = client.get(reverse("kennismakingen"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "zojuist opgepakt" in html
+    assert "0\xa0minuten" not in html

@@ -43,3 +43,24 @@ def test_items_per_role(client, deelnemer, facilitator, coordinator):
             assert f'href="{reverse(naam)}"' in html, (user, naam)
         for naam in nee:
             assert f'href="{reverse(naam)}"' not in html, (user, naam)
+
+
+def test_a_host_who_is_not_a_facilitator_finds_the_requests_in_the_menu(
+    client, deelnemer, facilitator, django_assert_max_num_queries
+):
+    """A facilitator's home shows the requests; a host without groups to facilitate (a
+    volunteer at the walk-in) gets a menu item instead, in the wide menu and the Menu."""
+    from groepen.models import Inloophost
+
+    link = f'href="{reverse("kennismakingen")}"'
+    client.force_login(deelnemer)
+    assert link not in client.get(reverse("mijn_gegevens")).content.decode()
+
+    Inloophost.objects.create(user=deelnemer)
+    html = client.get(reverse("mijn_gegevens"), **NL).content.decode()
+    assert html.count(link) == 2
+    assert "Kennismakingen</a>" in html
+
+    Inloophost.objects.create(user=facilitator)
+    client.force_login(facilitator)
+    assert link not in client.get(reverse("mijn_gegevens")).content.decode()
