@@ -1,3 +1,6 @@
 """doorgroei's URLs: each views module brings its own urlpatterns (as in nazorg)."""
 
+from .views import ontwikkeling
+
 urlpatterns: list = []
+urlpatterns += ontwikkeling.urlpatterns
