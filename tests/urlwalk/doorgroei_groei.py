@@ -40,6 +40,34 @@ def _ontwikkeling_kwargs(world):
     return {"user_id": user.pk, "pk": rij.pk}
 
 
+def _aanbod(world):
+    """The deelnemer shares her story with the fixtures' group and offers to tell it."""
+    from doorgroei.models import Verhaalaanbod
+
+    verhaal = world.verhaal
+    verhaal.gedeeld_met = world.groep
+    verhaal.gedeelde_versie = world.verhaal_versie
+    verhaal.gedeeld_op = timezone.now()
+    verhaal.save()
+    Verhaalaanbod.objects.get_or_create(user=world.deelnemer)
+    return world.deelnemer
+
+
+def _aanbod_kwargs(world):
+    return {"user_id": _aanbod(world).pk}
+
+
+def _uitnodiging_kwargs(world):
+    from doorgroei.models import Verhaaluitnodiging
+
+    rij, _ = Verhaaluitnodiging.objects.get_or_create(
+        user=_aanbod(world), bijeenkomst=world.bijeenkomst, uitgenodigd_door=world.facilitator
+    )
+    return {"pk": rij.pk}
+
+
+FACILITATOR = {A: LOGIN, OUT: 403, D: 403, F: 200, C: 403}
+
 EXPECTED = {
     "doorgroei_mijn_pad": Case(logged_in(200)),
     "doorgroei_ontwikkeling": Case(COORDINATOR),
@@ -47,4 +75,12 @@ EXPECTED = {
     "doorgroei_ontwikkeling_verwijderen": Case(
         {**COORDINATOR, C: 302}, kwargs=_ontwikkeling_kwargs, method="post"
     ),
+    # Getuigenis as a role: one's own offer and answers; the facilitators who may read
+    # the story see the offer (the coordinator is no facilitator here: 403).
+    "doorgroei_verhaal_aanbod": Case(logged_in(200)),
+    "doorgroei_verhaal_antwoord": Case(
+        {A: LOGIN, OUT: 404, D: 302, F: 404, C: 404}, kwargs=_uitnodiging_kwargs, method="post"
+    ),
+    "doorgroei_vertellers": Case(FACILITATOR),
+    "doorgroei_verteller_uitnodigen": Case(FACILITATOR, kwargs=_aanbod_kwargs),
 }
