@@ -1,1 +1,4 @@
 """doorgroei's models, one module per topic; everything is importable from doorgroei.models."""
+
+from .getuigenis import Verhaalaanbod, Verhaaluitnodiging  # noqa: F401
+from .ontwikkeling import Ontwikkeling  # noqa: F401

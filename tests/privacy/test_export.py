@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from audit.log import record
 from audit.models import AuditEvent
+from doorgroei.models import Ontwikkeling, Verhaalaanbod, Verhaaluitnodiging
 from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
@@ -228,6 +229,16 @@ def alles(groep, deelnemer, facilitator, v1):
     Gespreksboeking.objects.create(
         slot=slot, deelnemer=deelnemer, vraag="EIGEN-GESPREKSVRAAG", notitie="FACILITATOR-NOTITIE"
     )
+    # Growing as a volunteer and getuigenis as a role (doorgroei/privacy_groei.py).
+    Ontwikkeling.objects.create(
+        user=deelnemer, soort="oce", titel="OCE", datum=nu.date(), notitie="EIGEN-ONTWIKKELING"
+    )
+    Verhaalaanbod.objects.create(user=deelnemer)
+    komend = BijeenkomstFactory(groep=groep, begint_om=nu + datetime.timedelta(days=5))
+    for wie, bericht in ((deelnemer, "UITNODIGING-VOOR-JOU"), (ander, "ANDER-UITNODIGING")):
+        Verhaaluitnodiging.objects.create(
+            user=wie, bijeenkomst=komend, uitgenodigd_door=facilitator, bericht=bericht
+        )
     return ander
 
 
@@ -248,6 +259,8 @@ EIGEN = (
     "EIGEN-DEMPWOORD",
     "EIGEN-KENNISMAKING",
     "EIGEN-GESPREKSVRAAG",
+    "EIGEN-ONTWIKKELING",
+    "UITNODIGING-VOOR-JOU",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -264,6 +277,7 @@ VAN_ANDEREN = (
     "FACILITATOR-VRAAG",
     "ANDER-KENNISMAKING",
     "FACILITATOR-NOTITIE",
+    "ANDER-UITNODIGING",
 )
 
 
@@ -290,6 +304,7 @@ def test_export_holds_every_kind_of_own_data_and_nothing_of_anyone_else(client, 
         "verwijderverzoeken",
         "gespreksslots",
         "gespreksnotities",
+        "verhaaluitnodigingen_verstuurd",
     }
     [account] = gegevens["account"]
     assert account["email"] == deelnemer.email and account["roepnaam"] == "Sam"
@@ -319,6 +334,8 @@ def test_facilitators_get_their_session_logs_and_intervision_notes(client, facil
     assert gegevens["sessielogs"][0]["sfeer"] == "FACILITATOR-SFEER"
     assert gegevens["intervisie"][0]["vraag"] == "FACILITATOR-VRAAG"
     assert "Session logs you wrote" in html and "FACILITATOR-VRAAG" in html
+    verstuurd = {u["bericht"] for u in gegevens["verhaaluitnodigingen_verstuurd"]}
+    assert verstuurd == {"UITNODIGING-VOOR-JOU", "ANDER-UITNODIGING"}
     for tekst in ("EIGEN-REFLECTIE", "ANDER-REFLECTIE", "EIGEN-BERICHT"):
         assert tekst not in html
 
