@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from audit.log import record
 from audit.models import AuditEvent
+from doorgroei.models import Meehelpwens
 from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
@@ -216,6 +217,12 @@ def alles(groep, deelnemer, facilitator, v1):
     Vrijwilligersrol.objects.create(
         user=deelnemer, soort="buddy", omschrijving="EIGEN-ROL", begint_op=nu.date()
     )
+    # A wish to help, invited with a note to the deelnemer; another person's wish.
+    Meehelpwens.objects.create(
+        user=deelnemer, manieren=["gastheer"], anders="EIGEN-MEEHELPWENS", status="uitgenodigd",
+        notitie="NOTITIE-VOOR-JOU", beslist_door=facilitator, beslist_op=nu,
+    )  # fmt: skip
+    Meehelpwens.objects.create(user=ander, anders="ANDER-MEEHELPWENS")
     # A conversation the deelnemer booked, with the facilitator's note about it.
     aanbod = AanbodFactory(soort="gesprek")
     slot = Gespreksslot.objects.create(
@@ -248,6 +255,8 @@ EIGEN = (
     "EIGEN-DEMPWOORD",
     "EIGEN-KENNISMAKING",
     "EIGEN-GESPREKSVRAAG",
+    "EIGEN-MEEHELPWENS",
+    "NOTITIE-VOOR-JOU",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -264,6 +273,7 @@ VAN_ANDEREN = (
     "FACILITATOR-VRAAG",
     "ANDER-KENNISMAKING",
     "FACILITATOR-NOTITIE",
+    "ANDER-MEEHELPWENS",
 )
 
 
