@@ -67,10 +67,15 @@ def voor_home(user) -> Meehelpwens | None:
     """What the home shows: the running wish, or one decided in the last OP_HOME_DAGEN
     days; None means the invitation. One query."""
     wens = van_persoon(user).first()
-    if wens is None or wens.status in LOPEND:
-        return wens
+    return wens if wens is not None and is_actueel(wens) else None
+
+
+def is_actueel(wens: Meehelpwens) -> bool:
+    """Running, or decided in the last OP_HOME_DAGEN days: shown first, where it stands."""
+    if wens.status in LOPEND:
+        return True
     grens = timezone.now() - datetime.timedelta(days=OP_HOME_DAGEN)
-    return wens if wens.beslist_op and wens.beslist_op >= grens else None
+    return wens.status != S.INGETROKKEN and bool(wens.beslist_op and wens.beslist_op >= grens)
 
 
 def open_wensen(status=OPEN):

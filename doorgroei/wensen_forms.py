@@ -80,6 +80,7 @@ class UitnodigForm(_CoordinatorForm):
 
 class BesluitForm(_CoordinatorForm):
     prefix = "besluit"
+    field_order = ["uitkomst", "soort", "groep", "omschrijving", "begint_op", "notitie"]
     UITKOMST_KEUZES = [
         (Meehelpwens.Status.GESTART, _("Started in a role")),
         (Meehelpwens.Status.NIET_NU, _("Not now")),

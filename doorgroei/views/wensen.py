@@ -28,13 +28,17 @@ S = Meehelpwens.Status
 
 
 def _pagina(request, form, lopend, status=200):
-    eerder = [w for w in wensen.van_persoon(request.user)[:10] if w != lopend]
-    for w in [lopend, *eerder]:
+    # The running wish, else one decided lately, on top; older ones below (one query).
+    alle = list(wensen.van_persoon(request.user)[:10])
+    actueel = lopend or next((w for w in alle[:1] if wensen.is_actueel(w)), None)
+    eerder = [w for w in alle if w != actueel]
+    for w in [actueel, *eerder]:
         if w is not None:
             w.stand = wensen.stand(w)
     context = {
         "form": form,
         "lopend": lopend,
+        "actueel": actueel,
         "eerder": eerder,
         "mag_wijzigen": lopend is not None
         and request.user.has_perm("doorgroei.change_meehelpwens", lopend),

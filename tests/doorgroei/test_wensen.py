@@ -24,7 +24,8 @@ def test_the_address():
 def test_the_home_invites_calmly_and_links_to_the_form(client, deelnemer):
     client.force_login(deelnemer)
     html = client.get(reverse("mijn_overzicht")).content.decode()
-    assert "Meehelpen" in html and "Er is geen haast." in html
+    assert "Meehelpen" in html
+    assert "Er is geen haast." in html
     assert f'href="{URL}"' in html
 
 
@@ -93,7 +94,8 @@ def test_changing_the_open_wish_changes_the_same_row(client, deelnemer):
     wens = wens_van(deelnemer)
     client.force_login(deelnemer)
     pagina = client.get(URL).content.decode()
-    assert 'value="gastheer"' in pagina and "checked" in pagina
+    assert 'value="gastheer"' in pagina
+    assert "checked" in pagina
     antwoord = client.post(URL, {"manieren": ["moderator"], "wanneer": "weekend"}, follow=True)
     assert "Je wens is veranderd." in antwoord.content.decode()
     wens.refresh_from_db()
@@ -116,7 +118,8 @@ def test_a_wish_put_off_until_later_shows_no_form_and_refuses_a_change(client, d
     html = client.get(URL).content.decode()
     assert "De coördinator komt er later op terug." in html
     assert "Na de zomer weer?" in html
-    assert "Verstuur mijn wens" not in html and "Wijziging opslaan" not in html
+    assert "Verstuur mijn wens" not in html
+    assert "Wijziging opslaan" not in html
     antwoord = client.post(URL, {"manieren": ["buddy"]})
     assert antwoord.status_code == 409
     assert "Je wens kan niet meer veranderd worden" in antwoord.content.decode()

@@ -65,19 +65,23 @@ def test_the_list_shows_open_wishes_newest_first(inge, deelnemer):
     assert html.index(">Sam<") < html.index(">Oud<")
     for naam in ("Weg", "Gestart", "Straks"):
         assert f">{naam}<" not in html
-    assert "Buddy voor iemand die nieuw is" in html and "Koken" in html
+    assert "Buddy voor iemand die nieuw is" in html
+    assert "Koken" in html
     assert [w.pk for w in wensen.open_wensen()] == [nieuw.pk, oud.pk]
     later = inge.get(LIJST, {"toon": "later"}).content.decode()
-    assert ">Straks<" in later and ">Sam<" not in later
+    assert ">Straks<" in later
+    assert ">Sam<" not in later
 
 
 def test_the_list_pages_and_survives_odd_page_numbers(inge):
     for i in range(27):
         Meehelpwens.objects.create(user=UserFactory(roepnaam=f"Mens{i:02d}"), anders="x")
     eerste = inge.get(LIJST).content.decode()
-    assert "Mens26" in eerste and "Mens01" not in eerste
+    assert "Mens26" in eerste
+    assert "Mens01" not in eerste
     tweede = inge.get(LIJST, {"pagina": 2}).content.decode()
-    assert "Mens01" in tweede and "Mens26" not in tweede
+    assert "Mens01" in tweede
+    assert "Mens26" not in tweede
     for onzin in ("x", "-1", "999", "1.5"):
         assert inge.get(LIJST, {"pagina": onzin}).status_code == 200
 
@@ -130,7 +134,8 @@ def test_inviting_sends_a_notice_and_a_mail(
     assert "Inge nodigt je uit voor een gesprek over meehelpen." in bericht.body
     assert "/meehelpen/" in bericht.body
     # The note is for the app only, not for a mailbox.
-    assert "na de inloop" not in bericht.body and "na de inloop" not in melding.titel
+    assert "na de inloop" not in bericht.body
+    assert "na de inloop" not in melding.titel
 
 
 def test_no_mail_and_no_notice_when_the_person_chose_so(
@@ -140,7 +145,8 @@ def test_no_mail_and_no_notice_when_the_person_chose_so(
     with django_capture_on_commit_callbacks(execute=True) as na_commit:
         uitnodigen(inge, wens)
     assert na_commit == []
-    assert mail.outbox == [] and not Melding.objects.exists()
+    assert mail.outbox == []
+    assert not Melding.objects.exists()
     wens.refresh_from_db()
     assert wens.status == S.UITGENODIGD  # the page still says where it stands
 
@@ -160,7 +166,8 @@ def test_starting_as_host_starts_the_role(inge, wens, coordinator, deelnemer):
     assert antwoord.status_code == 200
     rol = Vrijwilligersrol.objects.get(user=deelnemer)
     assert (rol.soort, rol.groep, rol.gestart_door) == ("gastheer", None, coordinator)
-    assert rol.begint_op == timezone.localdate() and rol.is_actief()
+    assert rol.begint_op == timezone.localdate()
+    assert rol.is_actief()
     wens.refresh_from_db()
     assert (wens.status, wens.rol) == (S.GESTART, rol)
     assert "gestart, door Inge op" in antwoord.content.decode()
@@ -190,7 +197,8 @@ def test_a_later_start_date_is_told_as_such(inge, wens, deelnemer):
     begin = timezone.localdate() + datetime.timedelta(days=10)
     besluit(inge, wens, uitkomst="gestart", soort="buddy", begint_op=begin.isoformat())
     wens.refresh_from_db()
-    assert wens.rol.begint_op == begin and not wens.rol.is_actief()
+    assert wens.rol.begint_op == begin
+    assert not wens.rol.is_actief()
     assert wensen.stand(wens).startswith("Je begint op ")
 
 
@@ -230,7 +238,8 @@ def test_not_now_with_a_note_reaches_the_person(inge, wens, client, deelnemer):
     client.force_login(deelnemer)
     html = client.get("/meehelpen/").content.decode()
     assert "Meehelpen past nu even niet. Dank je wel dat je het aanbood." in html
-    assert "Inge schreef:" in html and "Nu even geen plek bij de inloop." in html
+    assert "Inge schreef:" in html
+    assert "Nu even geen plek bij de inloop." in html
     # A closed wish: the person may offer again.
     assert "Verstuur mijn wens" in html
 
@@ -256,7 +265,8 @@ def test_two_coordinators_at_once_one_wins_the_other_sees_it(client, wens, coord
 def test_a_losing_start_leaves_no_role(wens, coordinator):
     eerst = wensen.beslis(wens.pk, 1, coordinator, uitkomst=S.NIET_NU)
     tweede = wensen.beslis(wens.pk, 1, coordinator, uitkomst=S.GESTART, soort="gastheer")
-    assert eerst.gelukt and not tweede.gelukt
+    assert eerst.gelukt
+    assert not tweede.gelukt
     assert tweede.wens.status == S.NIET_NU
     assert not Vrijwilligersrol.objects.exists()
 
