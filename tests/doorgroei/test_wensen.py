@@ -174,3 +174,20 @@ def test_a_double_submit_makes_one_wish(deelnemer):
 @pytest.mark.parametrize("rol", ["deelnemer", "facilitator", "coordinator", "outsider"])
 def test_everyone_signed_in_may_offer(client_for, rol):
     assert client_for(rol).get(URL).status_code == 200
+
+
+def test_erasing_an_account_erases_its_wishes_and_unnames_its_decisions(deelnemer, coordinator):
+    from privacy import verwijderen
+
+    wens_van(deelnemer, status=S.INGETROKKEN)
+    wens_van(deelnemer, status=S.NIET_NU, beslist_door=coordinator)
+    ander = wens_van(UserFactory(), status=S.LATER, beslist_door=coordinator)
+    assert verwijderen.verwijder_account(deelnemer, "verwijderen", door=deelnemer)
+    assert not Meehelpwens.objects.filter(user=deelnemer).exists()
+    # A coordinator who leaves is first no longer coordinator (the erasure waits for that).
+    coordinator.is_coordinator = False
+    coordinator.save(update_fields=["is_coordinator"])
+    assert verwijderen.verwijder_account(coordinator, "verwijderen", door=coordinator)
+    ander.refresh_from_db()
+    assert (ander.status, ander.beslist_door) == (S.LATER, None)
+    assert wensen.naam_coordinator(ander) == "De coördinator"
