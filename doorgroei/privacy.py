@@ -5,5 +5,7 @@ line below: wishes to help, activity proposals, development records, outcome che
 from lib.privacy import registreer
 
 from . import privacy_groei
+from .privacy_wensen import PROVIDER as WENSEN
 
 registreer(privacy_groei.PROVIDER)
+registreer(WENSEN)

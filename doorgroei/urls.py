@@ -1,7 +1,8 @@
 """doorgroei's URLs: each views module brings its own urlpatterns (as in nazorg)."""
 
-from .views import getuigenis, ontwikkeling
+from .views import getuigenis, ontwikkeling, wensen
 
 urlpatterns: list = []
 urlpatterns += ontwikkeling.urlpatterns
 urlpatterns += getuigenis.urlpatterns
+urlpatterns += wensen.urlpatterns

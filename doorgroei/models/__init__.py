@@ -2,3 +2,4 @@
 
 from .getuigenis import Verhaalaanbod, Verhaaluitnodiging  # noqa: F401
 from .ontwikkeling import Ontwikkeling  # noqa: F401
+from .wens import Meehelpwens  # noqa: F401

@@ -18,6 +18,7 @@ from herstelacademie.models import Heartbeat
 # Fields that change on every request or login, not because of what was posted.
 VOLATILE = {"last_login", "laatst_actief"}
 PROJECT_APPS = {"deelnemers", "groepen", "herstelmodel", "nazorg", "audit", "impact", "privacy"}
+PROJECT_APPS.add("doorgroei")  # giving back (issue 16)
 
 
 @pytest.fixture(autouse=True)

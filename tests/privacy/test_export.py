@@ -16,7 +16,7 @@ from django.utils.html import escape
 
 from audit.log import record
 from audit.models import AuditEvent
-from doorgroei.models import Ontwikkeling, Verhaalaanbod, Verhaaluitnodiging
+from doorgroei.models import Meehelpwens, Ontwikkeling, Verhaalaanbod, Verhaaluitnodiging
 from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
@@ -217,6 +217,12 @@ def alles(groep, deelnemer, facilitator, v1):
     Vrijwilligersrol.objects.create(
         user=deelnemer, soort="buddy", omschrijving="EIGEN-ROL", begint_op=nu.date()
     )
+    # A wish to help, invited with a note to the deelnemer; another person's wish.
+    Meehelpwens.objects.create(
+        user=deelnemer, manieren=["gastheer"], anders="EIGEN-MEEHELPWENS", status="uitgenodigd",
+        notitie="NOTITIE-VOOR-JOU", beslist_door=facilitator, beslist_op=nu,
+    )  # fmt: skip
+    Meehelpwens.objects.create(user=ander, anders="ANDER-MEEHELPWENS")
     # A conversation the deelnemer booked, with the facilitator's note about it.
     aanbod = AanbodFactory(soort="gesprek")
     slot = Gespreksslot.objects.create(
@@ -261,6 +267,8 @@ EIGEN = (
     "EIGEN-GESPREKSVRAAG",
     "EIGEN-ONTWIKKELING",
     "UITNODIGING-VOOR-JOU",
+    "EIGEN-MEEHELPWENS",
+    "NOTITIE-VOOR-JOU",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -278,6 +286,7 @@ VAN_ANDEREN = (
     "ANDER-KENNISMAKING",
     "FACILITATOR-NOTITIE",
     "ANDER-UITNODIGING",
+    "ANDER-MEEHELPWENS",
 )
 
 

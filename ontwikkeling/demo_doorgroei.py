@@ -1,0 +1,16 @@
+"""Demo data for giving back (issue 16, called by `manage.py demo`): Noor would like to
+help out, so Inge finds one open wish on her list. Idempotent."""
+
+from doorgroei.models import Meehelpwens
+
+
+def wensen(noor) -> None:
+    """One open wish to help, from Noor (deelnemer2@demo.nl)."""
+    if Meehelpwens.objects.filter(user=noor).exists():
+        return
+    Meehelpwens.objects.create(
+        user=noor,
+        manieren=[Meehelpwens.Manier.BUDDY, Meehelpwens.Manier.GASTHEER],
+        anders="Thee zetten en mensen welkom heten.",
+        wanneer="Vrijdagochtend, om de week",
+    )
