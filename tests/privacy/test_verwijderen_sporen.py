@@ -343,7 +343,9 @@ def test_erasure_query_count_does_not_grow_with_data(db, django_assert_max_num_q
         return user
 
     klein, groot = persoon_met(2), persoon_met(40)
-    with django_assert_max_num_queries(80) as weinig:
+    # The ceiling grows a little with each app that erases its own rows (doorgroei: four
+    # topics); what matters is the second block: no growth with the amount of data.
+    with django_assert_max_num_queries(110) as weinig:
         verwijderen.verwijder_account(klein, "verwijderen", door=klein)
     with django_assert_max_num_queries(len(weinig.captured_queries)):
         verwijderen.verwijder_account(groot, "verwijderen", door=groot)
