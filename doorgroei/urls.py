@@ -1,3 +1,8 @@
 """doorgroei's URLs: each views module brings its own urlpatterns (as in nazorg)."""
 
-urlpatterns: list = []
+from .views import voorstel, voorstel_beheer
+
+urlpatterns: list = [
+    *voorstel.urlpatterns,
+    *voorstel_beheer.urlpatterns,
+]

@@ -1,0 +1,20 @@
+"""Who may do what in doorgroei (giving back). Each topic adds its predicates and perms."""
+
+import rules
+
+from deelnemers.rules import is_coordinator
+
+from . import voorstellen
+
+
+@rules.predicate
+def kan_voorstellen(user):
+    """Took part in a group, or holds (or held) a volunteer role: such a person may bring
+    an activity of their own (doorgroei/voorstellen.py)."""
+    return voorstellen.mag_voorstellen(user)
+
+
+# Proposing an activity, and seeing one's own proposals.
+rules.add_perm("doorgroei.propose_activity", kan_voorstellen)
+# Discussing, declining for now and approving proposals (with the offer it becomes).
+rules.add_perm("doorgroei.manage_voorstellen", is_coordinator)
