@@ -64,9 +64,8 @@ def mijn(request):
 def _detail(request, voorstel, form=None, status=200):
     if form is None and voorstel.te_wijzigen:
         form = VoorstelForm(instance=voorstel)
-    return render(
-        request, "doorgroei/voorstel/detail.html", {"voorstel": voorstel, "form": form}, status
-    )
+    context = {"voorstel": voorstel, "form": form}
+    return render(request, "doorgroei/voorstel/detail.html", context, status=status)
 
 
 @never_cache

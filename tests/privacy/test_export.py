@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 from audit.log import record
 from audit.models import AuditEvent
+from doorgroei.models import Activiteitvoorstel
 from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
@@ -228,6 +229,11 @@ def alles(groep, deelnemer, facilitator, v1):
     Gespreksboeking.objects.create(
         slot=slot, deelnemer=deelnemer, vraag="EIGEN-GESPREKSVRAAG", notitie="FACILITATOR-NOTITIE"
     )
+    # An activity the deelnemer proposed, with the coordinator's note to them (issue 16).
+    Activiteitvoorstel.objects.create(
+        indiener=deelnemer, titel="EIGEN-VOORSTEL", beschrijving="x", notitie="NOTITIE-VOOR-JOU"
+    )
+    Activiteitvoorstel.objects.create(indiener=ander, titel="ANDER-VOORSTEL", beschrijving="x")
     return ander
 
 
@@ -248,6 +254,8 @@ EIGEN = (
     "EIGEN-DEMPWOORD",
     "EIGEN-KENNISMAKING",
     "EIGEN-GESPREKSVRAAG",
+    "EIGEN-VOORSTEL",
+    "NOTITIE-VOOR-JOU",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -264,6 +272,7 @@ VAN_ANDEREN = (
     "FACILITATOR-VRAAG",
     "ANDER-KENNISMAKING",
     "FACILITATOR-NOTITIE",
+    "ANDER-VOORSTEL",
 )
 
 
