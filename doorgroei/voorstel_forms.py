@@ -140,6 +140,8 @@ class Goedkeuren:
                 "soort": voorstel.soort,
                 "beschrijving": voorstel.beschrijving,
                 "voor_wie": voorstel.voor_wie,
+                # A workshop has one meeting (AanbodForm would set it anyway).
+                "aantal_bijeenkomsten": 1 if voorstel.soort == Aanbod.Soort.WORKSHOP else None,
             },
         )
         self.groep_form = GroepNieuwForm(data, prefix="groep", aanbod=self._aanbod(data))
