@@ -1,8 +1,10 @@
 """doorgroei's URLs: each views module brings its own urlpatterns (as in nazorg)."""
 
-from .views import getuigenis, ontwikkeling, wensen
+from .views import getuigenis, ontwikkeling, voorstel, voorstel_beheer, wensen
 
 urlpatterns: list = []
 urlpatterns += ontwikkeling.urlpatterns
 urlpatterns += getuigenis.urlpatterns
 urlpatterns += wensen.urlpatterns
+urlpatterns += voorstel.urlpatterns
+urlpatterns += voorstel_beheer.urlpatterns

@@ -16,7 +16,13 @@ from django.utils.html import escape
 
 from audit.log import record
 from audit.models import AuditEvent
-from doorgroei.models import Meehelpwens, Ontwikkeling, Verhaalaanbod, Verhaaluitnodiging
+from doorgroei.models import (
+    Activiteitvoorstel,
+    Meehelpwens,
+    Ontwikkeling,
+    Verhaalaanbod,
+    Verhaaluitnodiging,
+)
 from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
@@ -245,6 +251,11 @@ def alles(groep, deelnemer, facilitator, v1):
         Verhaaluitnodiging.objects.create(
             user=wie, bijeenkomst=komend, uitgenodigd_door=facilitator, bericht=bericht
         )
+    # An activity the deelnemer proposed, with the coordinator's note to them (issue 16).
+    Activiteitvoorstel.objects.create(
+        indiener=deelnemer, titel="EIGEN-VOORSTEL", beschrijving="x", notitie="NOTITIE-VOOR-JOU"
+    )
+    Activiteitvoorstel.objects.create(indiener=ander, titel="ANDER-VOORSTEL", beschrijving="x")
     return ander
 
 
@@ -268,6 +279,7 @@ EIGEN = (
     "EIGEN-ONTWIKKELING",
     "UITNODIGING-VOOR-JOU",
     "EIGEN-MEEHELPWENS",
+    "EIGEN-VOORSTEL",
     "NOTITIE-VOOR-JOU",
 )
 VAN_ANDEREN = (
@@ -287,6 +299,7 @@ VAN_ANDEREN = (
     "FACILITATOR-NOTITIE",
     "ANDER-UITNODIGING",
     "ANDER-MEEHELPWENS",
+    "ANDER-VOORSTEL",
 )
 
 
