@@ -14,3 +14,12 @@ def wensen(noor) -> None:
         anders="Thee zetten en mensen welkom heten.",
         wanneer="Vrijdagochtend, om de week",
     )
+
+
+def alles(users) -> None:
+    """Everything of giving back in the demo (issue 16), one call from the demo command."""
+    from ontwikkeling import demo_doorgroei_groei, demo_doorgroei_voorstel
+
+    demo_doorgroei_groei.maak_groei_demo(users)
+    wensen(users["deelnemer2@demo.nl"])
+    demo_doorgroei_voorstel.voorstel_in_gesprek(users)

@@ -41,7 +41,7 @@ from herstelmodel.models import (
 )
 from nazorg import community, toegang
 from nazorg import planning as nazit_planning
-from ontwikkeling import demo_deur, demo_doorgroei, demo_doorgroei_groei, demo_doorgroei_voorstel
+from ontwikkeling import demo_deur, demo_doorgroei
 from ontwikkeling.demo_impact import maak_impact_demo
 from privacy import toestemming as privacy_toestemming
 
@@ -187,9 +187,7 @@ class Command(BaseCommand):
                 users["facilitator@demo.nl"].email,
             )
             demo_deur.open_deur(users["facilitator@demo.nl"])
-            demo_doorgroei_groei.maak_groei_demo(users)
-            demo_doorgroei.wensen(users["deelnemer2@demo.nl"])
-            demo_doorgroei_voorstel.voorstel_in_gesprek(users)
+            demo_doorgroei.alles(users)
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):
