@@ -20,10 +20,11 @@ def _dinsdag_van_de_week(datum: datetime.date) -> datetime.date:
 
 
 def open_deur(ruben):
-    """One-to-one conversations with Ruben next week, Ruben hosting first conversations,
+    """One-to-one conversations with Ruben next week, Ruben hosting the walk-in (a host
+    role: he counts visitors and picks up first conversations),
     and one request from a stranger waiting for him."""
-    from groepen import gesprek
-    from groepen.models import Inloophost, Kennismaking
+    from groepen import gesprek, kennismaking
+    from groepen.models import Kennismaking
 
     aanbod, _ = Aanbod.objects.get_or_create(
         titel="Gesprek met een ervaringsdeskundige",
@@ -48,7 +49,7 @@ def open_deur(ruben):
             datetime.timedelta(hours=1),
             "Herstelacademie, huiskamer",
         )
-    Inloophost.objects.get_or_create(user=ruben)
+    kennismaking.maak_host(ruben)
     Kennismaking.objects.get_or_create(
         voornaam="Kim",
         defaults={

@@ -20,7 +20,6 @@ from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
     Gespreksslot,
-    Inloophost,
     Intervisiebijeenkomst,
     Intervisiegroep,
     IntervisieLid,
@@ -212,7 +211,6 @@ def alles(groep, deelnemer, facilitator, v1):
     Kennismaking.objects.create(
         voornaam="Ander", telefoon="06 12345678", wens="ANDER-KENNISMAKING", aangemaakt_op=nu
     )
-    Inloophost.objects.create(user=deelnemer)
     Vrijwilligersrol.objects.create(
         user=deelnemer, soort="buddy", omschrijving="EIGEN-ROL", begint_op=nu.date()
     )
