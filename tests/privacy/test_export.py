@@ -56,7 +56,6 @@ from nazorg.models import (
     Missen,
     MissenVoorkeur,
     Moderatiezaak,
-    Moderator,
     NazitBericht,
     NazitMoment,
     NazorgVoorkeur,
@@ -65,7 +64,13 @@ from nazorg.models import (
 )
 from privacy import toestemming
 from privacy.export import SECTIES
-from tests.factories import AanbodFactory, BijeenkomstFactory, LidmaatschapFactory, UserFactory
+from tests.factories import (
+    AanbodFactory,
+    BijeenkomstFactory,
+    LidmaatschapFactory,
+    UserFactory,
+    benoem_moderator,
+)
 
 pytestmark = pytest.mark.usefixtures("eigen_cache")
 
@@ -156,7 +161,7 @@ def alles(groep, deelnemer, facilitator, v1):
     GedempteWoorden.objects.create(user=ander, woorden="ANDER-DEMPWOORD")
     # Welcomed by a host, and named moderator of the space (issue 15).
     CommunityWelkom.objects.create(user=deelnemer, welkom_door=facilitator)
-    Moderator.objects.create(user=deelnemer, ruimte=ruimte, aangesteld_door=ander)
+    benoem_moderator(deelnemer, ruimte, door=ander)
 
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)
