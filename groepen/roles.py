@@ -2,7 +2,12 @@
 
 from dataclasses import dataclass
 
-from .models import Lidmaatschap
+from django.db.models import Value
+
+from .models import Lidmaatschap, Vrijwilligersrol
+
+# Stands in for "has or had a volunteer role" in the one query below.
+VRIJWILLIGER = "vrijwilligersrol"
 
 
 @dataclass(frozen=True)
@@ -11,6 +16,8 @@ class Rollen:
     facilitator: bool = False
     deelnemer: bool = False
     beheerder: bool = False
+    # Has, had or will have a volunteer role (groepen/rollen.py): the menu shows "My roles".
+    vrijwilliger: bool = False
 
     @property
     def needs_mfa(self) -> bool:
@@ -24,14 +31,27 @@ def rollen_van(user) -> Rollen:
     cached = getattr(user, "_rollen_cache", None)
     if cached is not None:
         return cached
+    # One query: the roles in groups, and whether any volunteer role row exists.
     groep_rollen = set(
-        Lidmaatschap.objects.actief().filter(user=user).values_list("rol", flat=True).distinct()
+        Lidmaatschap.objects.actief()
+        .filter(user=user)
+        .order_by()
+        .values_list("rol", flat=True)
+        .distinct()
+        .union(
+            Vrijwilligersrol.objects.filter(user=user)
+            .order_by()
+            .annotate(soort_rol=Value(VRIJWILLIGER))
+            .values_list("soort_rol", flat=True)
+            .distinct()
+        )
     )
     rollen = Rollen(
         coordinator=user.is_coordinator,
         facilitator=Lidmaatschap.Rol.FACILITATOR in groep_rollen,
         deelnemer=Lidmaatschap.Rol.DEELNEMER in groep_rollen,
         beheerder=user.is_staff or user.is_superuser,
+        vrijwilliger=VRIJWILLIGER in groep_rollen,
     )
     user._rollen_cache = rollen
     return rollen

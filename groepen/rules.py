@@ -120,6 +120,8 @@ rules.add_perm("groepen.join_intervisie", is_facilitator)
 rules.add_perm("groepen.view_intervisie", is_intervisielid)
 # First-conversation requests: the hosts (groepen/kennismaking.py says what else).
 rules.add_perm("groepen.host_kennismaking", is_inloophost)
+# Volunteer roles (groepen/rollen.py): coordinators start and end them.
+rules.add_perm("groepen.manage_rollen", is_coordinator)
 # One-to-one conversations: anyone who (co-)facilitates a group publishes times; the
 # coordinator sees counts only (groepen/gesprek.py).
 rules.add_perm("groepen.offer_gesprek", is_facilitator)
