@@ -10,13 +10,14 @@ constraint). A count never goes below 0: the decrement only updates a row above 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Q, Sum
+from django.db.models import Exists, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from deelnemers.rules import is_coordinator
 
 from .models import Aanbod, Groep, InloopTelling, Lidmaatschap
+from .models.kennismaking import actieve_hosts
 
 DAGDELEN = InloopTelling.Dagdeel
 HISTORIE_DAGEN = 14
@@ -24,16 +25,27 @@ MAX_AANTAL = 1000
 
 
 def telbare_groepen(user):
-    """The walk-ins a person may count: the ones they host, or all for a coordinator.
+    """The walk-ins a person may count: the ones they facilitate or host (an active host
+    role for that walk-in, or for every walk-in), or all of them for a coordinator.
 
     The queryset form of the permission groepen.count_inloop
-    (is_facilitator_of | is_coordinator), so a list needs one query, not one per group.
+    (is_facilitator_of | is_host_of | is_coordinator), so a list needs one query, not
+    one per group. A host need not be a member of the walk-in group.
     """
-    groepen = Groep.objects.zichtbaar_voor(user).filter(aanbod__soort=Aanbod.Soort.INLOOP)
-    groepen = groepen.select_related("plek")
-    if not is_coordinator(user):
-        groepen = groepen.met_rol(user, Lidmaatschap.Rol.FACILITATOR)
-    return groepen
+    if not user.is_authenticated or not user.is_active:
+        return Groep.objects.none()
+    groepen = Groep.objects.filter(aanbod__soort=Aanbod.Soort.INLOOP).select_related(
+        "aanbod", "plek"
+    )
+    if is_coordinator(user):
+        return groepen
+    faciliteert = Lidmaatschap.objects.facilitators().filter(user=user).values("groep")
+    host = actieve_hosts().filter(user=user)
+    return groepen.filter(
+        Q(pk__in=faciliteert)
+        | Q(Exists(host.filter(groep__isnull=True)))
+        | Q(pk__in=host.filter(groep__isnull=False).values("groep"))
+    )
 
 
 def met_totaal_vandaag(groepen, vandaag: datetime.date | None = None):

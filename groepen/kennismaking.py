@@ -25,7 +25,9 @@ from django.utils.crypto import salted_hmac
 from lib.mail import bouw_mail
 from lib.signaal import bevat_signaalwoord
 
-from .models import Inloophost, Kennismaking
+from .models import Kennismaking, Vrijwilligersrol
+from .models.kennismaking import actieve_hosts
+from .rollen import beeindig_rol, start_rol
 from .rules import is_inloophost
 
 logger = logging.getLogger(__name__)
@@ -122,17 +124,23 @@ def account_voor(email: str):
     return user
 
 
-def maak_host(user) -> tuple[Inloophost, bool]:
-    """Make this person a host; (host, newly made). Adding someone twice changes nothing."""
-    return Inloophost.objects.get_or_create(user=user)
+def maak_host(user, door=None) -> tuple[Vrijwilligersrol, bool]:
+    """Start a host role for this person today; (role, newly started). Adding someone
+    who is already a host changes nothing."""
+    bestaand = actieve_hosts().filter(user=user).first()
+    if bestaand is not None:
+        return bestaand, False
+    return start_rol(user, Vrijwilligersrol.Soort.GASTHEER, door=door), True
 
 
 @transaction.atomic
-def stop_host(host: Inloophost) -> int:
-    """No longer a host. Requests they picked up and did not finish go back to the
-    open list, so nobody waits for a call that will not come; returns how many."""
-    terug = geef_terug_van(host.user)
-    host.delete()
+def stop_host(user) -> int:
+    """No longer a host, from today. Requests they picked up and did not finish go back
+    to the open list (beeindig_rol does that), so nobody waits for a call that will not
+    come; returns how many."""
+    terug = Kennismaking.objects.lopend().filter(opgepakt_door=user).count()
+    for rol in actieve_hosts().filter(user=user):
+        beeindig_rol(rol)
     return terug
 
 
@@ -195,7 +203,7 @@ def stuur_bevestiging(pk: int) -> None:
 def stuur_welkom(host_pk: int) -> None:
     """Tell a new host where the requests are: a host who is not a facilitator has no
     home that shows them, so the link in this mail is their way in."""
-    host = Inloophost.objects.select_related("user").filter(pk=host_pk).first()
+    host = actieve_hosts().select_related("user").filter(pk=host_pk).first()
     if host is None or not host.user.is_active:
         return
     context = {"user": host.user, "termijn": WACHT_WERKDAGEN}

@@ -173,7 +173,7 @@ def _eigen_kennismakingen(user):
 
 
 def _kennismaking_secties():
-    from .models import Inloophost, Kennismaking
+    from .models import Kennismaking
 
     # fmt: off
     return (
@@ -189,35 +189,30 @@ def _kennismaking_secties():
             V("notitie", _l("The host's note"), lang=True),
         ), _l("Hosts see these requests; each one is erased automatically after a while."),
            optioneel=True, volgorde=66, modellen=(Kennismaking,)),
-        Sectie("inloophost", _l("Host of first conversations"),
-               lambda u: Inloophost.objects.filter(user=u), (
-            V("sinds", _l("Since")),
-        ), optioneel=True, volgorde=225, modellen=(Inloophost,)),
     )
     # fmt: on
 
 
 def wis_kennismakingen(user, _keuzes) -> None:
     """The person's own requests go; requests they picked up as a host and did not finish
-    go back to the open list (nobody keeps waiting for their call); they stop as host.
+    go back to the open list (nobody keeps waiting for their call); their host role goes
+    with their other roles (Wisser 38).
     Runs before the account row is scrubbed (deelnemers, 60): the email address is
     still there to find requests made without signing in."""
     from . import kennismaking
-    from .models import Inloophost
 
     _eigen_kennismakingen(user).delete()
     kennismaking.geef_terug_van(user)
-    Inloophost.objects.filter(user=user).delete()
 
 
 def _registreer_kennismaking():
-    from .models import Inloophost, Kennismaking
+    from .models import Kennismaking
 
     registreer(
         Provider(
             naam="groepen_kennismaking",
             secties=_kennismaking_secties(),
-            wissers=(Wisser(37, wis_kennismakingen, modellen=(Kennismaking, Inloophost)),),
+            wissers=(Wisser(37, wis_kennismakingen, modellen=(Kennismaking,)),),
         )
     )
 
@@ -230,7 +225,9 @@ def _registreer_rollen():
 
     def wis_rollen(user, _keuzes) -> None:
         # The person's roles go with them; the figures that counted them are counts only.
+        # Roles they started for others stay, without their name.
         Vrijwilligersrol.objects.filter(user=user).delete()
+        Vrijwilligersrol.objects.filter(gestart_door=user).update(gestart_door=None)
 
     # fmt: off
     registreer(

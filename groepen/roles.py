@@ -4,9 +4,11 @@ from dataclasses import dataclass
 
 from django.db.models import CharField, Value
 
-from .models import Inloophost, Lidmaatschap
+from .models import Lidmaatschap, Vrijwilligersrol
 
-# Not a group role: marks a host of first conversations in the one query below.
+# Not group roles: they mark, in the one query below, "has or had a volunteer role" and
+# "hosts first conversations now" (an active host role).
+VRIJWILLIGER = "vrijwilligersrol"
 HOST = "inloophost"
 
 
@@ -16,6 +18,8 @@ class Rollen:
     facilitator: bool = False
     deelnemer: bool = False
     beheerder: bool = False
+    # Has, had or will have a volunteer role (groepen/rollen.py): the menu shows "My roles".
+    vrijwilliger: bool = False
     host: bool = False  # picks up first-conversation requests (groepen/kennismaking.py)
 
     @property
@@ -24,34 +28,42 @@ class Rollen:
         return self.coordinator or self.facilitator or self.beheerder
 
 
+def _marker(queryset, naam):
+    return (
+        queryset.order_by()
+        .annotate(soort_rol=Value(naam, output_field=CharField()))
+        .values_list("soort_rol", flat=True)
+        .distinct()
+    )
+
+
 def rollen_van(user) -> Rollen:
     if not user or not user.is_authenticated:
         return Rollen()
     cached = getattr(user, "_rollen_cache", None)
     if cached is not None:
         return cached
-    # One query still: the group roles, and (through UNION) whether they host.
-    host = (
-        Inloophost.objects.filter(user=user)
-        .order_by()
-        .annotate(rol=Value(HOST, output_field=CharField()))
-        .values_list("rol", flat=True)
-    )
+    # One query: the roles in groups, whether any volunteer role row exists, and whether
+    # an active host role does (UNION).
+    rollen_rijen = Vrijwilligersrol.objects.filter(user=user)
     groep_rollen = set(
         Lidmaatschap.objects.actief()
         .filter(user=user)
         .order_by()
         .values_list("rol", flat=True)
-        .union(host)
+        .distinct()
+        .union(
+            _marker(rollen_rijen, VRIJWILLIGER),
+            _marker(rollen_rijen.actief().filter(soort=Vrijwilligersrol.Soort.GASTHEER), HOST),
+        )
     )
     rollen = Rollen(
         coordinator=user.is_coordinator,
         facilitator=Lidmaatschap.Rol.FACILITATOR in groep_rollen,
         deelnemer=Lidmaatschap.Rol.DEELNEMER in groep_rollen,
         beheerder=user.is_staff or user.is_superuser,
+        vrijwilliger=VRIJWILLIGER in groep_rollen,
         host=HOST in groep_rollen,
     )
     user._rollen_cache = rollen
-    # groepen.rules.is_inloophost asks the same; it need not ask the database again.
-    user.__dict__.setdefault("_inloophost_cache", rollen.host)
     return rollen

@@ -5,7 +5,9 @@ coordinator's role page all call start_rol / beeindig_rol. A co-facilitator role
 needs a facilitator membership of its group, because everything a facilitator may read
 hangs on that membership (groepen/rules.py, herstelmodel's reading rights from
 status_sinds): the membership becomes active on the day the role starts and stops on the
-day it ends. Roles that start or end on a later day are put right by the daily
+day it ends. A host who stops hands back the first-conversation requests they picked up
+and did not finish, so nobody waits for a call that will not come. Each start and end is
+written to the audit trail. Roles that start or end on a later day are put right by the daily
 synchroniseer_lidmaatschappen (groepen/tasks.py), which is idempotent.
 """
 
@@ -14,7 +16,10 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Groep, Lidmaatschap, Vrijwilligersrol
+from audit.log import record
+from audit.models import AuditEvent
+
+from .models import Groep, Kennismaking, Lidmaatschap, Vrijwilligersrol
 
 Soort = Vrijwilligersrol.Soort
 
@@ -43,11 +48,14 @@ def start_rol(
     )
     if soort == Soort.COFACILITATOR and rol.is_actief():
         _facilitator_lidmaatschap(rol, actief=True)
+    _audit(rol, door, aan=True)
     return rol
 
 
 @transaction.atomic
-def beeindig_rol(rol: Vrijwilligersrol, op: datetime.date | None = None) -> Vrijwilligersrol:
+def beeindig_rol(
+    rol: Vrijwilligersrol, op: datetime.date | None = None, *, door=None
+) -> Vrijwilligersrol:
     """End a role from day `op` (default today: the access goes at once). A role cannot
     end before it started: ending a role that has not started yet ends it on its first day."""
     op = op or timezone.localdate()
@@ -55,7 +63,33 @@ def beeindig_rol(rol: Vrijwilligersrol, op: datetime.date | None = None) -> Vrij
     rol.save(update_fields=["eindigt_op"])
     if rol.soort == Soort.COFACILITATOR and not rol.is_actief():
         _facilitator_lidmaatschap(rol, actief=False)
+    if rol.soort == Soort.GASTHEER and not rol.is_actief():
+        _geef_kennismakingen_terug(rol.user_id)
+    _audit(rol, door, aan=False)
     return rol
+
+
+def _audit(rol: Vrijwilligersrol, door, *, aan: bool) -> None:
+    datum = rol.begint_op if aan else rol.eindigt_op
+    record(
+        AuditEvent.Soort.ROL,
+        actor=door,
+        betreft=rol.user,
+        rol=f"vrijwilligersrol_{rol.soort}",
+        aan=aan,
+        groep=rol.groep_id,
+        op=datum.isoformat(),
+    )
+
+
+def _geef_kennismakingen_terug(user_id=None, op: datetime.date | None = None) -> int:
+    """Requests picked up by someone who is no longer a host go back to the open list
+    (all such people, or just `user_id`)."""
+    hosts = Vrijwilligersrol.objects.actief(op).filter(soort=Soort.GASTHEER).values("user")
+    rijen = Kennismaking.objects.lopend().exclude(opgepakt_door__in=hosts)
+    if user_id is not None:
+        rijen = rijen.filter(opgepakt_door_id=user_id)
+    return rijen.update(opgepakt_door=None, opgepakt_op=None, opgepakt_via="")
 
 
 def _facilitator_lidmaatschap(rol: Vrijwilligersrol, *, actief: bool) -> None:
@@ -108,4 +142,6 @@ def synchroniseer_lidmaatschappen(op: datetime.date | None = None) -> tuple[int,
             with transaction.atomic():
                 _facilitator_lidmaatschap(rol, actief=False)
             beeindigd += 1
+    # Hosts whose role ended on this day hand back what they had picked up.
+    _geef_kennismakingen_terug(op=op)
     return gestart, beeindigd

@@ -10,7 +10,8 @@ import rules
 
 from deelnemers.rules import is_coordinator
 
-from .models import Inloophost, IntervisieLid, Lidmaatschap
+from .models import Aanbod, IntervisieLid, Lidmaatschap
+from .models.kennismaking import actieve_hosts
 
 
 def _rol_in(user, groep):
@@ -63,14 +64,39 @@ def is_intervisielid(user, intervisiegroep):
     )
 
 
+def _host_scope(user):
+    """The walk-ins this person hosts today: None (no active host role), "alle" (a role
+    without a group: every walk-in), or the set of group ids. Kept on the user object for
+    this request only: the next request asks the database again, so an ended role stops
+    at once."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return None
+    if "_host_scope_cache" not in user.__dict__:
+        groepen = set(actieve_hosts().filter(user=user).values_list("groep_id", flat=True))
+        if not groepen:
+            scope = None
+        elif None in groepen:
+            scope = "alle"
+        else:
+            scope = groepen
+        user._host_scope_cache = scope
+    return user._host_scope_cache
+
+
 @rules.predicate
 def is_inloophost(user):
-    """Chosen by the coordinator to pick up first-conversation requests (kennismaking)."""
-    if not user or not user.is_authenticated:
+    """An active host role (Vrijwilligersrol GASTHEER, started by the coordinator): picks
+    up first-conversation requests (kennismaking) and counts walk-in visitors."""
+    return _host_scope(user) is not None
+
+
+@rules.predicate
+def is_host_of(user, groep):
+    """Hosts this walk-in: a host role for this group, or for every walk-in."""
+    if groep is None or groep.aanbod.soort != Aanbod.Soort.INLOOP:
         return False
-    if "_inloophost_cache" not in user.__dict__:
-        user._inloophost_cache = Inloophost.objects.filter(user=user).exists()
-    return user._inloophost_cache
+    scope = _host_scope(user)
+    return scope == "alle" or (scope is not None and groep.pk in scope)
 
 
 # The group page: its members, and coordinators (who plan it).
@@ -83,8 +109,8 @@ rules.add_perm("groepen.register_attendance", is_facilitator_of)
 rules.add_perm("groepen.report_absence", is_deelnemer_of)
 # Planning the offer, groups and their meetings: coordinators.
 rules.add_perm("groepen.manage_groep", is_coordinator)
-# Counting walk-in visitors: the hosts (facilitators) of that walk-in, and coordinators.
-rules.add_perm("groepen.count_inloop", is_facilitator_of | is_coordinator)
+# Counting walk-in visitors: the facilitators and hosts of that walk-in, and coordinators.
+rules.add_perm("groepen.count_inloop", is_facilitator_of | is_host_of | is_coordinator)
 rules.add_perm("groepen.view_facilitator_home", is_facilitator)
 # Session logs: the group's facilitators (co-facilitators read each other's logs).
 rules.add_perm("groepen.write_sessielog", is_facilitator_of)
@@ -94,6 +120,8 @@ rules.add_perm("groepen.join_intervisie", is_facilitator)
 rules.add_perm("groepen.view_intervisie", is_intervisielid)
 # First-conversation requests: the hosts (groepen/kennismaking.py says what else).
 rules.add_perm("groepen.host_kennismaking", is_inloophost)
+# Volunteer roles (groepen/rollen.py): coordinators start and end them.
+rules.add_perm("groepen.manage_rollen", is_coordinator)
 # One-to-one conversations: anyone who (co-)facilitates a group publishes times; the
 # coordinator sees counts only (groepen/gesprek.py).
 rules.add_perm("groepen.offer_gesprek", is_facilitator)

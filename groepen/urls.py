@@ -8,6 +8,7 @@ from .views import (
     kalender,
     kennismaking,
     locaties,
+    rollen,
     sessielog,
 )
 
@@ -22,4 +23,5 @@ urlpatterns = [
     *intervisie.urlpatterns,
     *kennismaking.urlpatterns,
     *gesprek.urlpatterns,
+    *rollen.urlpatterns,
 ]

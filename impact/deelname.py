@@ -22,7 +22,10 @@ about participants):
 - **Retention**: of the people active in the previous period (``Periode.vorige()``), the
   share who are active in P as well.
 - **Doorstroom**: people who had a participant membership before, and in P started a
-  membership as volunteer (``vrijwilliger``) or as facilitator (co-facilitator).
+  volunteer role (groepen.Vrijwilligersrol), counted in total, "as volunteer" (a role of
+  any kind), and per kind: co-facilitator, host, moderator, buddy. A facilitator or
+  volunteer membership started in P counts as well (the history from before roles, and
+  the coordinator's direct way of adding a facilitator); see _doorstroom.
 - **Black hole**: of the people who completed a course that ended in P, the share with
   any contact in a window after the end of their group: 0-1 month (days 1-30), 1-3
   months (days 31-91) and 3-6 months (days 92-183). Contact = present at a nazit or any
@@ -41,12 +44,16 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Case,
+    CharField,
     Count,
     Exists,
     F,
     OuterRef,
     Q,
     Sum,
+    Value,
+    When,
 )
 from django.db.models.functions import (
     ExtractIsoYear,
@@ -64,6 +71,7 @@ from groepen.models import (
     Aanwezigheid,
     InloopTelling,
     Lidmaatschap,
+    Vrijwilligersrol,
 )
 
 from .periode import Filters, Periode
@@ -208,29 +216,82 @@ def _opkomst(periode: Periode, filters: Filters) -> dict:
     )
 
 
+# Doorstroom per kind of help, the codes the one query below gives back per person.
+DOORSTROOM_ROLLEN = {
+    "gastheer": Vrijwilligersrol.Soort.GASTHEER,
+    "moderator": Vrijwilligersrol.Soort.MODERATOR,
+    "buddy": Vrijwilligersrol.Soort.BUDDY,
+}
+_LID_FACILITATOR, _LID_VRIJWILLIGER, _LID_BEIDE = "lid_f", "lid_v", "lid_fv"
+
+
 def _doorstroom(periode: Periode, filters: Filters) -> dict:
-    eerder_deelnemer = Exists(
-        Lidmaatschap.objects.filter(
-            user=OuterRef("user"),
-            rol=Lidmaatschap.Rol.DEELNEMER,
-            sinds__lt=OuterRef("sinds"),
-        ).exclude(status=Lidmaatschap.Status.WACHTLIJST)
+    """People who took part (a participant membership, not a waiting-list place) before,
+    and started helping in P. One query: the (person, kind) pairs come back as rows, a
+    handful per period, and are counted per figure here.
+
+    Helping is a volunteer role (groepen.Vrijwilligersrol) that starts in P, and, for the
+    history before roles and the coordinator's direct way of adding a facilitator, a
+    facilitator or volunteer membership that started in P (a membership that a
+    co-facilitator role made is left out: the role counts, on its own start date).
+    """
+    eerder_deelnemer = Lidmaatschap.objects.filter(
+        user=OuterRef("user"), rol=Lidmaatschap.Rol.DEELNEMER
+    ).exclude(status=Lidmaatschap.Status.WACHTLIJST)
+    rollen = (
+        Vrijwilligersrol.objects.filter(
+            filters.groep_q("groep__"),
+            Exists(eerder_deelnemer.filter(sinds__date__lt=OuterRef("begint_op"))),
+            begint_op__gte=periode.begin,
+            begint_op__lte=periode.einde,
+        )
+        .order_by()
+        .values_list("user_id", "soort")
     )
-    return (
+    van_een_rol = Vrijwilligersrol.objects.filter(
+        user=OuterRef("user"),
+        groep=OuterRef("groep"),
+        soort=Vrijwilligersrol.Soort.COFACILITATOR,
+    )
+    facilitator = Q(rol=Lidmaatschap.Rol.FACILITATOR)
+    lidmaatschappen = (
         Lidmaatschap.objects.actief()
         .filter(
             filters.groep_q("groep__"),
-            Q(vrijwilliger=True) | Q(rol=Lidmaatschap.Rol.FACILITATOR),
-            eerder_deelnemer,
+            Q(vrijwilliger=True) | facilitator,
+            Exists(eerder_deelnemer.filter(sinds__lt=OuterRef("sinds"))),
             sinds__gte=periode.begin_dt,
             sinds__lt=periode.einde_dt,
         )
-        .aggregate(
-            totaal=Count("user", distinct=True),
-            vrijwilliger=Count("user", distinct=True, filter=Q(vrijwilliger=True)),
-            cofacilitator=Count("user", distinct=True, filter=Q(rol=Lidmaatschap.Rol.FACILITATOR)),
+        .exclude(Exists(van_een_rol))
+        .annotate(
+            code=Case(
+                When(facilitator & Q(vrijwilliger=True), then=Value(_LID_BEIDE)),
+                When(facilitator, then=Value(_LID_FACILITATOR)),
+                default=Value(_LID_VRIJWILLIGER),
+                output_field=CharField(),
+            )
         )
+        .order_by()
+        .values_list("user_id", "code")
     )
+    paren = set(rollen.union(lidmaatschappen))
+    rolsoorten = set(Vrijwilligersrol.Soort.values)
+
+    def mensen(codes) -> int:
+        return len({user for user, code in paren if code in codes})
+
+    uitkomst = {
+        "totaal": len({user for user, _code in paren}),
+        # "As volunteer": any role of any kind (and the old volunteer flag).
+        "vrijwilliger": mensen(rolsoorten | {_LID_VRIJWILLIGER, _LID_BEIDE}),
+        "cofacilitator": mensen(
+            {Vrijwilligersrol.Soort.COFACILITATOR, _LID_FACILITATOR, _LID_BEIDE}
+        ),
+    }
+    for sleutel, soort in DOORSTROOM_ROLLEN.items():
+        uitkomst[sleutel] = mensen({soort})
+    return uitkomst
 
 
 def _inloop(periode: Periode, filters: Filters) -> tuple[list, bool]:
@@ -359,6 +420,9 @@ def deelname(periode: Periode, filters: Filters, vandaag: datetime.date | None =
             gettext("As co-facilitator"),
             _aantal(door["cofacilitator"]),
         ),
+        Cijfer("doorstroom_gastheer", gettext("As host of the walk-in"), _aantal(door["gastheer"])),
+        Cijfer("doorstroom_moderator", gettext("As moderator"), _aantal(door["moderator"])),
+        Cijfer("doorstroom_buddy", gettext("As buddy"), _aantal(door["buddy"])),
     ]
     zwart_gat = []
     for maanden, _van, _tot in HORIZONNEN:

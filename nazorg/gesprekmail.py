@@ -49,7 +49,7 @@ from groepen.models import Lidmaatschap
 from lib import mail as lib_mail
 
 from .models import CommunityPauze, GesprekmailStand, GesprekmeldingVoorkeur, Melding, Status
-from .models.toegang import Moderator, community_lid
+from .models.toegang import benoemd_als_moderator, community_lid
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +72,9 @@ def _ziet_ruimte() -> Q:
     persoon = OuterRef("user")
     ruimte = "bericht__draad__ruimte"
     lid = Lidmaatschap.objects.actief().filter(user=persoon, groep=OuterRef(f"{ruimte}__groep"))
-    benoemd = Moderator.objects.filter(user=persoon, ruimte=OuterRef(ruimte))
+    benoemd = benoemd_als_moderator(persoon, f"{ruimte}__groep")
     academie = Q(**{f"{ruimte}__groep__isnull": True}) & community_lid(persoon)
-    return Q(Exists(lid)) | Q(Exists(benoemd)) | academie
+    return Q(Exists(lid)) | benoemd | academie
 
 
 def te_mailen(nu):

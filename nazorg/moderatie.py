@@ -1,13 +1,13 @@
 """Moderation of the aftercare community: who moderates, reports, signal words, the queue.
 
 Moderators are peers who look in: for a cohort space the active facilitators of its
-group; for every space, the people a coordinator named as its moderator (a Moderator
-row, listed for members under "Wie kijkt er mee"). The academy-wide space has only named
-moderators: it mixes people of every group, so its members must be able to see exactly
-who reads along, not "whoever facilitates some group today" (and a coordinator who adds
-themselves to a group does not quietly become a reader). Coordinators are not
-moderators unless named: otherwise they never see what people write, only counts (see
-community_cijfers).
+group; for every space, the people a coordinator named as its moderator (an active
+moderator role, groepen.Vrijwilligersrol; listed for members under "Wie kijkt er mee").
+The academy-wide space has only named moderators: it mixes people of every group, so
+its members must be able to see exactly who reads along, not "whoever facilitates some
+group today" (and a coordinator who adds themselves to a group does not quietly become
+a reader). Coordinators are not moderators unless named: otherwise they never see what
+people write, only counts (see community_cijfers).
 
 A post is never removed for a signal word: its writer sees where to find help, and a
 case asks a facilitator for a supportive response. Outside a space's moderation hours a
@@ -30,7 +30,8 @@ from groepen.models import Lidmaatschap
 from lib.signaal import bevat_signaalwoord
 
 from . import gesprekmeldingen
-from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Moderator, Ruimte, Status
+from .models import Bericht, Draad, HerkenIk, Melding, Moderatiezaak, Ruimte, Status
+from .models.toegang import benoemd_als_moderator
 
 Besluit = Moderatiezaak.Besluit
 REDEN_MAX = 500
@@ -45,10 +46,7 @@ def ruimtes_gemodereerd_door(user):
     if not user or not user.is_authenticated or not user.is_active:
         return Ruimte.objects.none()
     eigen = Lidmaatschap.objects.facilitators().filter(user=user)
-    benoemd = Moderator.objects.filter(user=user)
-    return Ruimte.objects.filter(
-        Q(groep__in=eigen.values("groep")) | Q(pk__in=benoemd.values("ruimte"))
-    )
+    return Ruimte.objects.filter(Q(groep__in=eigen.values("groep")) | benoemd_als_moderator(user))
 
 
 def is_moderator(user, ruimte) -> bool:
@@ -56,12 +54,12 @@ def is_moderator(user, ruimte) -> bool:
         return False
     cache = user.__dict__.setdefault("_moderator_cache", {})
     if ruimte.pk not in cache:
-        benoemd = Moderator.objects.filter(user=user, ruimte_id=ruimte.pk)
         faciliteert = Lidmaatschap.objects.facilitators().filter(
             user=user, groep_id=ruimte.groep_id
         )
         # One query: named for this space, or (cohort spaces only) facilitating its group.
-        toegang = Q(Exists(benoemd))
+        # Kept for this request only: a role that ends counts from the next request on.
+        toegang = benoemd_als_moderator(user)
         if ruimte.groep_id is not None:
             toegang |= Q(Exists(faciliteert))
         cache[ruimte.pk] = Ruimte.objects.filter(toegang, pk=ruimte.pk).exists()

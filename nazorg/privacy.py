@@ -218,17 +218,16 @@ registreer(
 
 
 def _wis_toegang(user, wiskeuzes) -> None:
-    from .models import CommunityWelkom, Moderator
+    from .models import CommunityWelkom
 
+    # Moderator roles are groepen.Vrijwilligersrol: groepen/privacy.py exports and erases them.
     CommunityWelkom.objects.filter(user=user).delete()
-    Moderator.objects.filter(user=user).delete()
-    # Whom they welcomed or named stays (that person's access), without their name.
+    # Whom they welcomed stays (that person's access), without their name.
     CommunityWelkom.objects.filter(welkom_door=user).update(welkom_door=None)
-    Moderator.objects.filter(aangesteld_door=user).update(aangesteld_door=None)
 
 
 def _toegang_secties():
-    from .models import CommunityWelkom, Moderator
+    from .models import CommunityWelkom
 
     # fmt: off
     return (
@@ -236,23 +235,18 @@ def _toegang_secties():
                lambda u: CommunityWelkom.objects.filter(user=u), (
             V("op", _l("Welcomed on")),
         ), volgorde=143, modellen=(CommunityWelkom,)),
-        Sectie("community_moderator", _l("Community: spaces you moderate"),
-               lambda u: Moderator.objects.filter(user=u).select_related("ruimte")
-               .order_by("sinds", "pk"), (
-            V("ruimte", _l("Space"), "ruimte.naam"), V("sinds", _l("Since")),
-        ), volgorde=144, modellen=(Moderator,)),
     )
     # fmt: on
 
 
 def _registreer_toegang():
-    from .models import CommunityWelkom, Moderator
+    from .models import CommunityWelkom
 
     registreer(
         Provider(
             naam="nazorg_toegang",
             secties=_toegang_secties(),
-            wissers=(Wisser(31, _wis_toegang, modellen=(CommunityWelkom, Moderator)),),
+            wissers=(Wisser(31, _wis_toegang, modellen=(CommunityWelkom,)),),
         )
     )
 

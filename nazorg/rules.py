@@ -5,15 +5,15 @@ import rules
 from deelnemers.rules import is_coordinator
 from groepen.rules import is_facilitator, is_facilitator_of
 
-from .models import Moderator
+from .models.toegang import moderatorrollen
 
 rules.add_perm("nazorg.plan_moment", is_facilitator_of | is_coordinator)
 
 
 @rules.predicate
 def is_community_moderator(user):
-    """Named moderator of at least one space (by a coordinator)."""
-    return bool(user.is_authenticated and Moderator.objects.filter(user=user).exists())
+    """An active moderator role (started by a coordinator), for some space."""
+    return bool(user.is_authenticated and moderatorrollen().filter(user=user).exists())
 
 
 # Moderating community posts: anyone who facilitates a group (their cohort spaces) or was

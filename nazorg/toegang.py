@@ -22,10 +22,11 @@ from django.utils.translation import pgettext
 
 from audit.log import record
 from audit.models import AuditEvent
-from groepen.models import Lidmaatschap
+from groepen.models import Lidmaatschap, Vrijwilligersrol
+from groepen.rollen import beeindig_rol, start_rol
 
-from .models import CommunityWelkom, Melding, Moderator, Ruimte
-from .models.toegang import community_lid
+from .models import CommunityWelkom, Melding, Ruimte
+from .models.toegang import community_lid, moderatoren_van, moderatorrollen
 
 ROL_WELKOM = "community_welkom"
 ROL_MODERATOR = "community_moderator"
@@ -70,38 +71,50 @@ def verwelkom(host, email) -> None:
 # --- Moderators (named by a coordinator) ------------------------------------------------------
 
 
-def stel_moderator_aan(coordinator, ruimte, email) -> Moderator | None:
-    """Name the person with this address moderator of `ruimte`. None: no such account."""
+def stel_moderator_aan(coordinator, ruimte, email) -> Vrijwilligersrol | None:
+    """Start a moderator role for the person with this address, for `ruimte` (the role's
+    group is the space's group; none for the academy-wide space), from today. None: no
+    such account. Someone who already moderates the space keeps their role."""
     user = _account(email)
     if user is None:
         return None
     with transaction.atomic():
-        moderator, nieuw = Moderator.objects.get_or_create(
-            user=user, ruimte=ruimte, defaults={"aangesteld_door": coordinator}
+        bestaand = moderatoren_van(ruimte).filter(user=user).first()
+        if bestaand is not None:
+            return bestaand
+        rol = start_rol(
+            user, Vrijwilligersrol.Soort.MODERATOR, groep=ruimte.groep, door=coordinator
         )
-        if nieuw:
-            record(
-                AuditEvent.Soort.ROL,
-                actor=coordinator,
-                betreft=user,
-                rol=ROL_MODERATOR,
-                aan=True,
-                ruimte=ruimte.pk,
-            )
-    return moderator
+        record(
+            AuditEvent.Soort.ROL,
+            actor=coordinator,
+            betreft=user,
+            rol=ROL_MODERATOR,
+            aan=True,
+            ruimte=ruimte.pk,
+        )
+    return rol
 
 
-def verwijder_moderator(coordinator, moderator) -> None:
+def verwijder_moderator(coordinator, rol: Vrijwilligersrol, ruimte) -> None:
+    """End the moderator role today: from the next page on they no longer read along."""
     with transaction.atomic():
         record(
             AuditEvent.Soort.ROL,
             actor=coordinator,
-            betreft=moderator.user,
+            betreft=rol.user,
             rol=ROL_MODERATOR,
             aan=False,
-            ruimte=moderator.ruimte_id,
+            ruimte=ruimte.pk,
         )
-        moderator.delete()
+        beeindig_rol(rol, door=coordinator)
+
+
+def ruimte_van_rol(rol: Vrijwilligersrol):
+    """The space a moderator role is for (None when that group has no space yet)."""
+    if rol.groep_id is None:
+        return Ruimte.objects.filter(groep__isnull=True).first()
+    return Ruimte.objects.filter(groep_id=rol.groep_id).first()
 
 
 # --- Who looks in, and when ---------------------------------------------------------------------
@@ -125,7 +138,7 @@ def wie_kijkt_mee(ruimte) -> list[Meekijker]:
             .order_by("user__roepnaam", "pk")
         ):
             mensen.append(Meekijker(lid.user.roepnaam, _("facilitator of this group")))
-    for moderator in ruimte.moderatoren.select_related("user").order_by("user__roepnaam", "pk"):
+    for moderator in moderatoren_van(ruimte):
         rol = _("moderator")
         if moderator.user.is_coordinator:
             rol = _("moderator, also coordinator")
@@ -172,8 +185,15 @@ def kijkuren_tekst(ruimte) -> str:
 
 
 def ruimtes_voor_beheer():
-    """Every space with its moderators, for the coordinator: names and hours, no posts."""
-    return Ruimte.objects.select_related("groep").prefetch_related("moderatoren__user")
+    """Every space with its moderators (`benoemd`), for the coordinator: names and hours,
+    no posts. Two queries, however many spaces and moderators."""
+    ruimtes = list(Ruimte.objects.select_related("groep"))
+    per_groep = {}
+    for rol in moderatorrollen().select_related("user").order_by("user__roepnaam", "pk"):
+        per_groep.setdefault(rol.groep_id, []).append(rol)
+    for ruimte in ruimtes:
+        ruimte.benoemd = per_groep.get(ruimte.groep_id, [])
+    return ruimtes
 
 
 def mag_kijkuren_wijzigen(user, ruimte) -> bool:

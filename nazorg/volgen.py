@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from groepen.models import Lidmaatschap
 
 from .models import Draad, GesprekmeldingVoorkeur, GevolgdeRuimte, Melding, Ruimte, Status
-from .models.toegang import Moderator, community_lid
+from .models.toegang import community_lid, moderatorrollen
 
 NIEUW_GESPREK = Melding.Soort.NIEUW_GESPREK
 
@@ -85,7 +85,12 @@ def met_toegang(ruimte) -> Q:
     """A condition on the user table: this person sees `ruimte`. The set-based twin of
     Ruimte.objects.zichtbaar_voor (tests/nazorg/test_volgen.py compares the two)."""
     persoon = OuterRef("pk")
-    toegang = Q(Exists(Moderator.objects.filter(user=persoon, ruimte=ruimte)))
+    benoemd = moderatorrollen().filter(user=persoon)
+    if ruimte.groep_id is None:
+        benoemd = benoemd.filter(groep__isnull=True)
+    else:
+        benoemd = benoemd.filter(groep_id=ruimte.groep_id)
+    toegang = Q(Exists(benoemd))
     if ruimte.groep_id is None:
         toegang |= community_lid(persoon)
     else:

@@ -1,7 +1,7 @@
 """Demo data for the aftercare loop and the open door (called by `manage.py demo`):
 the places as locations with an address, the soonest nazit with a date, one-to-one
-conversations with Ruben, Ruben as a host of first conversations and one request
-waiting for him. Idempotent."""
+conversations with Ruben, Ruben as host of the walk-in (a role) and one request waiting
+for him, Noor as buddy. Idempotent."""
 
 import datetime
 
@@ -19,11 +19,13 @@ def _dinsdag_van_de_week(datum: datetime.date) -> datetime.date:
     return datum + datetime.timedelta(days=DINSDAG - datum.weekday())
 
 
-def open_deur(ruben):
-    """One-to-one conversations with Ruben next week, Ruben hosting first conversations,
+def open_deur(ruben, noor):
+    """One-to-one conversations with Ruben next week, Ruben hosting the walk-in (a host
+    role: he counts visitors and picks up first conversations), Noor as buddy for
+    newcomers for six weeks now (her "Mijn rollen" shows it),
     and one request from a stranger waiting for him."""
-    from groepen import gesprek
-    from groepen.models import Inloophost, Kennismaking
+    from groepen import gesprek, kennismaking, rollen
+    from groepen.models import Kennismaking, Vrijwilligersrol
 
     aanbod, _ = Aanbod.objects.get_or_create(
         titel="Gesprek met een ervaringsdeskundige",
@@ -48,7 +50,13 @@ def open_deur(ruben):
             datetime.timedelta(hours=1),
             "Herstelacademie, huiskamer",
         )
-    Inloophost.objects.get_or_create(user=ruben)
+    kennismaking.maak_host(ruben)
+    if not noor.vrijwilligersrollen.exists():
+        rollen.start_rol(
+            noor,
+            Vrijwilligersrol.Soort.BUDDY,
+            begint_op=timezone.localdate() - datetime.timedelta(weeks=6),
+        )
     Kennismaking.objects.get_or_create(
         voornaam="Kim",
         defaults={

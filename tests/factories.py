@@ -89,3 +89,13 @@ class BijeenkomstFactory(factory.django.DjangoModelFactory):
     groep = factory.SubFactory(GroepFactory)
     begint_om = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
     eindigt_om = factory.LazyAttribute(lambda o: o.begint_om + datetime.timedelta(hours=2))
+
+
+def benoem_moderator(user, ruimte, door=None):
+    """A moderator role for this community space, started today as a coordinator would
+    (groepen/rollen.py): the role's group is the space's group, none for the academy-wide
+    space."""
+    from groepen.models import Vrijwilligersrol
+    from groepen.rollen import start_rol
+
+    return start_rol(user, Vrijwilligersrol.Soort.MODERATOR, groep=ruimte.groep, door=door)

@@ -2,7 +2,7 @@
 
 groep: Aanbod, Groep, Lidmaatschap. bijeenkomst: Bijeenkomst, Aanwezigheid.
 kalender: KalenderFeed. locatie: Locatie. inloop: InloopTelling.
-kennismaking: Inloophost, Kennismaking (first-conversation requests).
+kennismaking: Kennismaking (first-conversation requests).
 facilitator: session logs and intervisie.
 gesprek: Gespreksslot, Gespreksboeking (one-to-one conversations).
 rol: Vrijwilligersrol (host, co-facilitator, moderator, buddy, volunteer; issue 16).
@@ -22,7 +22,7 @@ from .inloop import InloopTelling
 
 # nieuw_kalender_token is named by migration 0001 as groepen.models.nieuw_kalender_token.
 from .kalender import KalenderFeed, nieuw_kalender_token
-from .kennismaking import Inloophost, Kennismaking
+from .kennismaking import Kennismaking
 from .locatie import Locatie
 from .rol import Vrijwilligersrol
 
@@ -35,7 +35,6 @@ __all__ = [
     "Gespreksslot",
     "Groep",
     "InloopTelling",
-    "Inloophost",
     "IntervisieLid",
     "Intervisiebijeenkomst",
     "Intervisiegroep",

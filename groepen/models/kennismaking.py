@@ -1,9 +1,10 @@
 """A first conversation (kennismaking): someone asks to meet us, and the hosts pick it up.
 
-Inloophost: a facilitator or volunteer whom the coordinator chose to host the inloop
-and to welcome newcomers. In Dutch this role is "gastvrouw" or "gastheer"; the app says
-"host" (a word Dutch academies use as well) because one noun for everyone is clearer
-than a pair, and it does not tie the role to a gender.
+Hosts: the people with an active host role (Vrijwilligersrol GASTHEER, models/rol.py),
+started by the coordinator; they host the inloop and welcome newcomers. In Dutch this
+role is "gastvrouw" or "gastheer"; the app says "host" (a word Dutch academies use as
+well) because one noun for everyone is clearer than a pair, and it does not tie the role
+to a gender.
 
 Kennismaking: one request, made with or without an account. It holds personal data of
 someone we do not know yet (a first name and a way to reach them), so only the hosts see
@@ -20,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from deelnemers.fields import EncryptedTextField
 
+from .rol import Vrijwilligersrol
+
 VOORNAAM_MAX = 60
 TELEFOON_MAX = 30
 WENS_MAX = 1000
@@ -28,24 +31,9 @@ NOTITIE_MAX = 500
 AFGEROND_ZICHTBAAR = datetime.timedelta(days=14)
 
 
-class Inloophost(models.Model):
-    """A person the coordinator chose to pick up first-conversation requests."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="inloophost",
-        verbose_name=_("host"),
-    )
-    sinds = models.DateTimeField(_("host since"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("host")
-        verbose_name_plural = _("hosts")
-        ordering = ["user__roepnaam", "pk"]
-
-    def __str__(self):
-        return self.user.roepnaam
+def actieve_hosts(op=None):
+    """Host roles that count today (or on `op`): who sees the requests."""
+    return Vrijwilligersrol.objects.actief(op).filter(soort=Vrijwilligersrol.Soort.GASTHEER)
 
 
 class KennismakingQuerySet(models.QuerySet):
@@ -65,11 +53,12 @@ class KennismakingQuerySet(models.QuerySet):
         return self.filter(bezig)
 
     def zichtbaar_voor_host(self, user):
-        """Every request for a host, none for anyone else (one query, no role lookup
-        first: the subquery decides)."""
+        """Every request for someone with an active host role, none for anyone else (one
+        query, no role lookup first: the subquery decides, so a role that ended today
+        shows nothing today)."""
         if not user or not user.is_authenticated:
             return self.none()
-        return self.filter(models.Exists(Inloophost.objects.filter(user=user)))
+        return self.filter(models.Exists(actieve_hosts().filter(user=user)))
 
 
 class Kennismaking(models.Model):

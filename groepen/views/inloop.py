@@ -20,6 +20,12 @@ STAPPEN = {"1": 1, "+1": 1, "-1": -1}
 
 
 def _inloop_voor(user, pk):
+    """A walk-in this person may count. A host need not be a member of the walk-in
+    group, so hosted walk-ins are looked up beside the groups they may see; anything
+    else is 404 as in groep_voor, and a member who may not count gets 403."""
+    groep = inloop.telbare_groepen(user).filter(pk=pk).first()
+    if groep is not None:
+        return groep
     groep = groep_voor(user, pk, "groepen.count_inloop")
     if groep.aanbod.soort != Aanbod.Soort.INLOOP:
         raise Http404

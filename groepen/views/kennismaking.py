@@ -4,7 +4,9 @@ Access: the form and its thank-you page are public. The list and its actions are
 hosts (groepen.host_kennismaking): anyone else gets 403 on the list and 404 on a single
 request (whether it exists is not theirs to know). Hosts see phone numbers of people who
 have no account, so they need two-step verification, like facilitators. The coordinator
-chooses the hosts and sees the requests that waited too long (deelnemers.manage_offer).
+chooses the hosts (a host role, groepen/rollen.py; the coordinator's roles page at
+/coordinator/vrijwilligers/ starts and ends the same roles) and sees the requests that
+waited too long (deelnemers.manage_offer).
 """
 
 from allauth.account.adapter import get_adapter
@@ -24,7 +26,8 @@ from lib.urls import veilige_next
 
 from .. import kennismaking as logica
 from ..kennismaking_forms import AfrondForm, HostForm, KennismakingForm
-from ..models import Inloophost, Kennismaking
+from ..models import Kennismaking
+from ..models.kennismaking import actieve_hosts
 
 HONINGPOT = "website"
 BEDANKT_SESSIE = "kennismaking_bedankt"
@@ -200,7 +203,7 @@ def afronden(request, pk):
 def _hosts_pagina(request, form, status=200):
     context = {
         "form": form,
-        "hosts": Inloophost.objects.select_related("user"),
+        "hosts": actieve_hosts().select_related("user").order_by("user__roepnaam", "pk"),
         "te_laat": logica.te_laat(),
         "termijn": logica.WACHT_WERKDAGEN,
     }
@@ -217,7 +220,7 @@ def hosts(request):
     form = HostForm(request.POST)
     if not form.is_valid():
         return _hosts_pagina(request, form, status=400)
-    host, nieuw = logica.maak_host(form.user)
+    host, nieuw = logica.maak_host(form.user, door=request.user)
     if nieuw:
         logica.stuur_welkom_later(host.pk)
         messages.success(
@@ -234,8 +237,8 @@ def hosts(request):
 @login_required
 @permission_required("deelnemers.manage_offer", raise_exception=True)
 def host_stoppen(request, pk):
-    host = get_object_or_404(Inloophost.objects.select_related("user"), pk=pk)
-    terug = logica.stop_host(host)
+    host = get_object_or_404(actieve_hosts().select_related("user"), pk=pk)
+    terug = logica.stop_host(host.user)
     bericht = _("%(naam)s is no longer a host.") % {"naam": host.user.roepnaam}
     if terug:
         bericht += " " + _("The requests they had picked up are open again for the other hosts.")

@@ -5,7 +5,7 @@ nazitbericht: messages after the invitation (date known or changed, day before, 
 gesprekmeldingen: which community notifications a person wants, followed spaces, reply email.
 community: spaces, threads, posts, "Herken ik", moderation, muting, the weekly digest.
 rust: a person's break from the community and their muted words.
-toegang: who is in the community (welcomed by a host) and its named moderators.
+toegang: who is in the community (welcomed by a host); its named moderators are roles.
 missen: "misschien even contact?" signals for those who stop along the way.
 """
 
@@ -36,7 +36,7 @@ from .nazit import (
 )
 from .nazitbericht import NazitBericht
 from .rust import CommunityPauze, GedempteWoorden
-from .toegang import CommunityWelkom, Moderator
+from .toegang import CommunityWelkom
 
 __all__ = [
     "POST_MAX",
@@ -60,7 +60,6 @@ __all__ = [
     "Missen",
     "MissenVoorkeur",
     "Moderatiezaak",
-    "Moderator",
     "NazitBericht",
     "NazitMoment",
     "NazitPlanMoment",

@@ -26,15 +26,15 @@ class RuimteQuerySet(models.QuerySet):
     def zichtbaar_voor(self, user, vandaag=None):
         """Safe by design: the academy-wide space for people who took part in a group or
         were welcomed by a host (nazorg/toegang.py); a cohort space for the active
-        participants and facilitators of its group. A named moderator sees their space.
-        Coordinators as such are not members. `vandaag`: see community_lid."""
-        from .toegang import Moderator, community_lid
+        participants and facilitators of its group. A named moderator (an active
+        moderator role) sees their space. Coordinators as such are not members.
+        `vandaag`: see community_lid."""
+        from .toegang import benoemd_als_moderator, community_lid
 
         if not user.is_authenticated or not user.is_active:
             return self.none()
         eigen_groepen = Lidmaatschap.objects.actief().filter(user=user).values("groep")
-        benoemd = Moderator.objects.filter(user=user).values("ruimte")
-        toegang = Q(groep__in=eigen_groepen) | Q(pk__in=benoemd)
+        toegang = Q(groep__in=eigen_groepen) | benoemd_als_moderator(user, op=vandaag)
         return self.filter(toegang | (Q(groep__isnull=True) & community_lid(user, vandaag)))
 
 

@@ -2,20 +2,20 @@
 
 - CommunityWelkom: a host (a facilitator) welcomed a person into the academy-wide space,
   e.g. someone who comes to the walk-in but never took part in a group.
-- Moderator: a person named by a coordinator to look after one space. This is the only
-  way a coordinator ever reads posts, and members see it in the space's "Wie kijkt er
-  mee" list.
+- Named moderators: people with an active moderator role (groepen.Vrijwilligersrol
+  MODERATOR, started by a coordinator through groepen/rollen.py). The role's group is the
+  cohort space's group; a role without a group is for the academy-wide space. This is the
+  only way a coordinator ever reads posts, and members see it in the space's "Wie kijkt
+  er mee" list. From the day the role ends, the access is gone.
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from groepen.models import Aanwezigheid, Lidmaatschap
-
-from .community import Ruimte
+from groepen.models import Aanwezigheid, Lidmaatschap, Vrijwilligersrol
 
 
 def community_lid(user, vandaag=None) -> Q:
@@ -65,32 +65,24 @@ class CommunityWelkom(models.Model):
         return f"{self.user_id}"
 
 
-class Moderator(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="community_moderaties",
-        verbose_name=_("person"),
-    )
-    ruimte = models.ForeignKey(
-        Ruimte, on_delete=models.CASCADE, related_name="moderatoren", verbose_name=_("space")
-    )
-    aangesteld_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("named by"),
-    )
-    sinds = models.DateTimeField(_("since"), default=timezone.now)
+def moderatorrollen(op=None):
+    """Moderator roles that count on day `op` (default today)."""
+    return Vrijwilligersrol.objects.actief(op).filter(soort=Vrijwilligersrol.Soort.MODERATOR)
 
-    class Meta:
-        verbose_name = _("community moderator")
-        verbose_name_plural = _("community moderators")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "ruimte"], name="moderator_uniek"),
-        ]
 
-    def __str__(self):
-        return f"{self.user_id} @ {self.ruimte_id}"
+def benoemd_als_moderator(persoon, groep_pad="groep", op=None) -> Q:
+    """A condition on a model that leads to a space's group by `groep_pad`: `persoon`
+    (a user or an OuterRef) has an active moderator role for that space. No extra query:
+    it becomes part of the query it filters. `op`: as `vandaag` in community_lid."""
+    rollen = moderatorrollen(op).filter(user=persoon)
+    academie = Q(**{f"{groep_pad}__isnull": True}) & Q(Exists(rollen.filter(groep__isnull=True)))
+    return academie | Q(Exists(rollen.filter(groep=OuterRef(groep_pad))))
+
+
+def moderatoren_van(ruimte):
+    """The active moderator roles of one space, with their person."""
+    if ruimte.groep_id is None:
+        rollen = moderatorrollen().filter(groep__isnull=True)
+    else:
+        rollen = moderatorrollen().filter(groep_id=ruimte.groep_id)
+    return rollen.select_related("user").order_by("user__roepnaam", "pk")

@@ -5,13 +5,15 @@ logic lives in nazorg/toegang.py. None of these pages shows a post."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import toegang
-from ..models import Moderator, Ruimte
+from ..models import Ruimte
+from ..models.toegang import moderatoren_van, moderatorrollen
 from ..moderatie import ruimtes_gemodereerd_door
 from ..toegang_forms import KijkurenForm, ModeratorForm, WelkomForm
 
@@ -70,7 +72,7 @@ def _instellingen(request, ruimte, form, moderator_form, status=200):
         "kijkuren": toegang.kijkuren_tekst(ruimte),
         "beheer": request.user.has_perm(BEHEER),
         "moderator_form": moderator_form,
-        "moderatoren": ruimte.moderatoren.select_related("user").order_by("user__roepnaam"),
+        "moderatoren": moderatoren_van(ruimte),
     }
     return render(request, "nazorg/toegang/instellingen.html", context, status=status)
 
@@ -108,11 +110,13 @@ def moderator_toevoegen(request, pk):
 @login_required
 @permission_required(BEHEER, raise_exception=True)
 def moderator_verwijderen(request, pk):
-    moderator = get_object_or_404(Moderator.objects.select_related("user"), pk=pk)
-    ruimte_pk = moderator.ruimte_id
-    toegang.verwijder_moderator(request.user, moderator)
+    rol = get_object_or_404(moderatorrollen().select_related("user"), pk=pk)
+    ruimte = toegang.ruimte_van_rol(rol)
+    if ruimte is None:
+        raise Http404
+    toegang.verwijder_moderator(request.user, rol, ruimte)
     messages.success(request, _("Removed. This person no longer looks in on this space."))
-    return redirect("ruimte_instellingen", pk=ruimte_pk)
+    return redirect("ruimte_instellingen", pk=ruimte.pk)
 
 
 urlpatterns = [

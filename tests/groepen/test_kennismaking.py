@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from groepen import kennismaking
-from groepen.models import Inloophost, Kennismaking, Lidmaatschap
+from groepen.models import Kennismaking, Lidmaatschap
 from tests.factories import GroepFactory, LidmaatschapFactory, UserFactory
 
 URL = "/kennismaken/"
@@ -30,14 +30,14 @@ def leeg_limiet():
 @pytest.fixture
 def host(db):
     user = UserFactory(roepnaam="Femke", mfa=True)
-    Inloophost.objects.create(user=user)
+    kennismaking.maak_host(user)
     return user
 
 
 @pytest.fixture
 def tweede_host(db):
     user = UserFactory(roepnaam="Jochem", mfa=True)
-    Inloophost.objects.create(user=user)
+    kennismaking.maak_host(user)
     return user
 
 
@@ -212,7 +212,7 @@ def test_only_hosts_see_the_requests(client, db, host):
 
 def test_a_host_without_two_step_verification_is_asked_to_set_it_up(client, db):
     user = UserFactory()
-    Inloophost.objects.create(user=user)
+    kennismaking.maak_host(user)
     verzoek(voornaam="Kim")
     client.force_login(user)
     antwoord = client.get(reverse("kennismakingen"))
@@ -294,7 +294,7 @@ def test_outsiders_cannot_pick_up_or_close(client, db, facilitator):
 def facilitator_host(db):
     user = UserFactory(roepnaam="Ruben", mfa=True)
     LidmaatschapFactory(groep=GroepFactory(), user=user, rol=Lidmaatschap.Rol.FACILITATOR)
-    Inloophost.objects.create(user=user)
+    kennismaking.maak_host(user)
     return user
 
 

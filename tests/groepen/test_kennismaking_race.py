@@ -8,7 +8,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from groepen import kennismaking
-from groepen.models import Inloophost, Kennismaking
+from groepen.models import Kennismaking
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -22,7 +22,7 @@ pytestmark = [
 def test_two_hosts_picking_up_at_once_one_wins():
     hosts = [UserFactory() for _ in range(2)]
     for host in hosts:
-        Inloophost.objects.create(user=host)
+        kennismaking.maak_host(host)
     for _ in range(5):
         k = Kennismaking.objects.create(
             voornaam="Kim", telefoon="06 12345678", aangemaakt_op=timezone.now()

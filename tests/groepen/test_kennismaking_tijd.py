@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from groepen import kennismaking
 from groepen.kennismaking import laatste_te_late, termijn_voorbij_op
-from groepen.models import Inloophost, Kennismaking
+from groepen.models import Kennismaking, Vrijwilligersrol
+from groepen.models.kennismaking import actieve_hosts
 from groepen.tasks import wis_verlopen_kennismakingen
 from tests.factories import UserFactory
 
@@ -114,17 +115,17 @@ def test_coordinator_adds_a_host_who_gets_a_mail_with_the_link(client, coordinat
     assert b"niemand@example.org" in onbekend.content
 
     client.post(reverse("kennismaking_hosts"), {"email": "Femke@Example.org"})
-    assert Inloophost.objects.filter(user=femke).exists()
+    assert actieve_hosts().filter(user=femke).exists()
     assert mail.outbox[-1].to == ["femke@example.org"]
     assert reverse("kennismakingen") in mail.outbox[-1].body
     client.post(reverse("kennismaking_hosts"), {"email": "femke@example.org"})
-    assert Inloophost.objects.count() == 1
+    assert Vrijwilligersrol.objects.count() == 1
     assert len(mail.outbox) == 1
 
 
 def test_a_host_who_stops_hands_back_what_they_did_not_finish(client, coordinator):
     femke = UserFactory(roepnaam="Femke")
-    host = Inloophost.objects.create(user=femke)
+    host, _ = kennismaking.maak_host(femke)
     bezig, klaar = verzoek(timezone.now()), verzoek(timezone.now())
     kennismaking.pak_op(bezig.pk, femke, "bellen")
     kennismaking.pak_op(klaar.pk, femke, "bellen")
@@ -137,7 +138,7 @@ def test_a_host_who_stops_hands_back_what_they_did_not_finish(client, coordinato
     assert bezig.is_open
     assert bezig.opgepakt_door is None
     assert klaar.is_afgerond
-    assert not Inloophost.objects.exists()
+    assert not actieve_hosts().exists()
 
 
 # --- Retention ---------------------------------------------------------------------------
@@ -185,7 +186,7 @@ def test_erasing_an_account_erases_its_requests_and_hands_back_picked_up_ones(db
     eigen = verzoek(timezone.now(), user=sam, wens="Mijn eigen wens")
     zonder_inloggen = verzoek(timezone.now(), email="SAM@example.org")
     van_een_ander = verzoek(timezone.now(), email="ander@example.org")
-    Inloophost.objects.create(user=sam)
+    kennismaking.maak_host(sam)
     kennismaking.pak_op(van_een_ander.pk, sam, "mailen")
 
     export = "".join(json_delen(sam))
@@ -196,4 +197,4 @@ def test_erasing_an_account_erases_its_requests_and_hands_back_picked_up_ones(db
     assert not Kennismaking.objects.filter(pk__in=[eigen.pk, zonder_inloggen.pk]).exists()
     van_een_ander.refresh_from_db()
     assert van_een_ander.is_open  # another host can pick it up now
-    assert not Inloophost.objects.exists()
+    assert not Vrijwilligersrol.objects.exists()

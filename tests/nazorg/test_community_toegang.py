@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from audit.models import AuditEvent
-from groepen.models import Aanwezigheid, Lidmaatschap
+from groepen.models import Aanwezigheid, Lidmaatschap, Vrijwilligersrol
 from nazorg import community, moderatie, toegang
 from nazorg.models import (
     Bericht,
@@ -17,12 +17,17 @@ from nazorg.models import (
     Draad,
     Melding,
     Moderatiezaak,
-    Moderator,
     RichtlijnAkkoord,
     Ruimte,
     Status,
 )
-from tests.factories import BijeenkomstFactory, GroepFactory, LidmaatschapFactory, UserFactory
+from tests.factories import (
+    BijeenkomstFactory,
+    GroepFactory,
+    LidmaatschapFactory,
+    UserFactory,
+    benoem_moderator,
+)
 
 from .conftest import maak_afgelopen_groep
 
@@ -184,7 +189,7 @@ def test_a_coordinator_sees_no_post_text_anywhere_unless_named(
     assert client.get(reverse("moderatie")).status_code == 403
 
     # Named moderator of the academy space: now reads it (and members see that).
-    Moderator.objects.create(user=coordinator, ruimte=academie)
+    benoem_moderator(coordinator, academie)
     assert CANARY in client.get(reverse("draad", args=[gewoon.draad_id])).content.decode()
     assert client.get(reverse("draad", args=[in_cohort.draad_id])).status_code == 404
     client.force_login(mensen[3])
@@ -216,7 +221,7 @@ def test_moderation_hours_are_local_days_and_times(academie):
 
 def test_three_members_outside_hours_hide_the_post(client, academie, leden, coordinator):
     mensen, facilitator = leden
-    Moderator.objects.create(user=facilitator, ruimte=academie)
+    benoem_moderator(facilitator, academie)
     buiten_kijkuren(academie)
     bericht = bericht_van(mensen[0], academie)
     for melder in mensen[1:3]:
@@ -284,7 +289,7 @@ def test_the_writer_reporting_their_own_post_does_not_count(academie, leden):
 
 def test_inside_hours_three_reports_stay_visible_and_go_to_the_queue(academie, leden):
     mensen, facilitator = leden
-    Moderator.objects.create(user=facilitator, ruimte=academie)
+    benoem_moderator(facilitator, academie)
     binnen_kijkuren(academie)
     bericht = bericht_van(mensen[0], academie)
     for melder in mensen[1:4]:
@@ -307,7 +312,7 @@ def test_queue_link_is_there_with_zero_cases(client, leden, academie):
     assert "Moderation queue (0)" in home
     # A named moderator who facilitates nothing finds it in the community.
     mod = UserFactory()
-    Moderator.objects.create(user=mod, ruimte=academie)
+    benoem_moderator(mod, academie)
     akkoord(mod)
     client.force_login(mod)
     pagina = client.get(reverse("community"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -383,8 +388,9 @@ def test_coordinator_names_and_removes_a_moderator(client, coordinator, leden, a
     assert "We found no account with this address" in response.content.decode()
     assert 'value="onbekend@example.org"' in response.content.decode()
     assert client.post(url, {"email": facilitator.email}).status_code == 302
-    moderator = Moderator.objects.get()
-    assert (moderator.user, moderator.aangesteld_door) == (facilitator, coordinator)
+    moderator = Vrijwilligersrol.objects.get()
+    assert (moderator.user, moderator.gestart_door) == (facilitator, coordinator)
+    assert (moderator.soort, moderator.groep) == ("moderator", None)
     assert moderatie.is_moderator(facilitator, academie)
     # Members see who looks in.
     client.force_login(mensen[0])
@@ -392,7 +398,11 @@ def test_coordinator_names_and_removes_a_moderator(client, coordinator, leden, a
     assert facilitator.roepnaam in pagina
     client.force_login(coordinator)
     assert client.post(reverse("moderator_verwijderen", args=[moderator.pk])).status_code == 302
-    assert not Moderator.objects.exists()
+    moderator.refresh_from_db()
+    assert moderator.eindigt_op == timezone.localdate()
+    # A fresh request (a fresh user object): the ended role gives nothing any more.
+    facilitator = type(facilitator).objects.get(pk=facilitator.pk)
+    assert not moderatie.is_moderator(facilitator, academie)
     rollen = AuditEvent.objects.filter(betreft=facilitator, details__rol="community_moderator")
     assert sorted(e.details["aan"] for e in rollen) == [False, True]
 
@@ -402,7 +412,7 @@ def test_wie_kijkt_er_mee_in_a_cohort_space(client, db):
     akkoord(*mensen)
     ruimte = Ruimte.objects.create(groep=groep, naam=groep.naam)
     extra = UserFactory(roepnaam="Mo")
-    Moderator.objects.create(user=extra, ruimte=ruimte)
+    benoem_moderator(extra, ruimte)
     with translation.override("en"):
         namen = [(m.naam, m.rol) for m in toegang.wie_kijkt_mee(ruimte)]
     assert (facilitator.roepnaam, "facilitator of this group") in namen
@@ -457,13 +467,14 @@ def test_privacy_export_and_erasure(leden, academie, coordinator):
 
     mensen, facilitator = leden
     CommunityWelkom.objects.create(user=mensen[0], welkom_door=facilitator)
-    Moderator.objects.create(user=facilitator, ruimte=academie, aangesteld_door=coordinator)
+    benoem_moderator(facilitator, academie, door=coordinator)
     secties = {s.sleutel: s for s in register.secties()}
-    assert list(secties["community_moderator"].rijen(facilitator))
+    assert list(secties["vrijwilligersrollen"].rijen(facilitator))
     assert list(secties["community_welkom"].rijen(mensen[0]))
-    wis = next(w for w in register.wissers() if CommunityWelkom in w.modellen)
-    wis.functie(facilitator, register.Wiskeuzes())
-    assert not Moderator.objects.exists()
+    for modellen in (CommunityWelkom, Vrijwilligersrol):
+        wis = next(w for w in register.wissers() if modellen in w.modellen)
+        wis.functie(facilitator, register.Wiskeuzes())
+    assert not Vrijwilligersrol.objects.exists()
     assert CommunityWelkom.objects.get().welkom_door is None
 
 
@@ -474,7 +485,7 @@ def test_beheer_query_count_does_not_grow(client, coordinator, academie, django_
     def ruimtes(n):
         for _ in range(n):
             ruimte = Ruimte.objects.create(groep=GroepFactory(), naam="R")
-            Moderator.objects.create(user=UserFactory(), ruimte=ruimte)
+            benoem_moderator(UserFactory(), ruimte)
 
     client.force_login(coordinator)
     ruimtes(2)

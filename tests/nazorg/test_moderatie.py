@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from groepen.models import Lidmaatschap
 from nazorg import moderatie
-from nazorg.models import Bericht, Draad, Melding, Moderatiezaak, Moderator, Ruimte, Status
-from tests.factories import GroepFactory, LidmaatschapFactory, UserFactory
+from nazorg.models import Bericht, Draad, Melding, Moderatiezaak, Ruimte, Status
+from tests.factories import GroepFactory, LidmaatschapFactory, UserFactory, benoem_moderator
 
 Besluit = Moderatiezaak.Besluit
 
@@ -40,7 +40,7 @@ def test_is_moderator_rules(ruimte, academie, deelnemer, facilitator, coordinato
     ander = UserFactory(mfa=True)
     LidmaatschapFactory(groep=GroepFactory(), user=ander, rol=Lidmaatschap.Rol.FACILITATOR)
     # The academy-wide space has named moderators only (nazorg/moderatie.py says why).
-    Moderator.objects.create(user=ander, ruimte=academie)
+    benoem_moderator(ander, academie)
     assert moderatie.is_moderator(facilitator, ruimte)
     assert not moderatie.is_moderator(facilitator, academie)  # not named
     assert not moderatie.is_moderator(ander, ruimte)  # facilitates another group
@@ -175,7 +175,7 @@ def test_aantal_open_is_one_query(ruimte, deelnemer, facilitator, django_assert_
 def test_queue_query_count_constant(
     client, ruimte, academie, facilitator, django_assert_num_queries
 ):
-    Moderator.objects.create(user=facilitator, ruimte=academie)
+    benoem_moderator(facilitator, academie)
     client.force_login(facilitator)
 
     def vul(n):

@@ -17,11 +17,10 @@ from nazorg.models import (
     GevolgdeRuimte,
     Melding,
     Moderatiezaak,
-    Moderator,
     RichtlijnAkkoord,
     Ruimte,
 )
-from tests.factories import LidmaatschapFactory, UserFactory
+from tests.factories import LidmaatschapFactory, UserFactory, benoem_moderator
 
 from .conftest import maak_afgelopen_groep
 
@@ -184,7 +183,7 @@ def test_who_hears_follows_the_same_rule_as_who_sees_the_space(cohort):
     welkom = UserFactory()
     CommunityWelkom.objects.create(user=welkom)
     moderator = UserFactory()
-    Moderator.objects.create(user=moderator, ruimte=ruimte)
+    benoem_moderator(moderator, ruimte)
     inactief = UserFactory(is_active=False)
     LidmaatschapFactory(groep=ruimte.groep, user=inactief)
     buiten = UserFactory()

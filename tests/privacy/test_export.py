@@ -27,7 +27,6 @@ from groepen.models import (
     Aanwezigheid,
     Gespreksboeking,
     Gespreksslot,
-    Inloophost,
     Intervisiebijeenkomst,
     Intervisiegroep,
     IntervisieLid,
@@ -64,7 +63,6 @@ from nazorg.models import (
     Missen,
     MissenVoorkeur,
     Moderatiezaak,
-    Moderator,
     NazitBericht,
     NazitMoment,
     NazorgVoorkeur,
@@ -73,7 +71,13 @@ from nazorg.models import (
 )
 from privacy import toestemming
 from privacy.export import SECTIES
-from tests.factories import AanbodFactory, BijeenkomstFactory, LidmaatschapFactory, UserFactory
+from tests.factories import (
+    AanbodFactory,
+    BijeenkomstFactory,
+    LidmaatschapFactory,
+    UserFactory,
+    benoem_moderator,
+)
 
 pytestmark = pytest.mark.usefixtures("eigen_cache")
 
@@ -164,7 +168,7 @@ def alles(groep, deelnemer, facilitator, v1):
     GedempteWoorden.objects.create(user=ander, woorden="ANDER-DEMPWOORD")
     # Welcomed by a host, and named moderator of the space (issue 15).
     CommunityWelkom.objects.create(user=deelnemer, welkom_door=facilitator)
-    Moderator.objects.create(user=deelnemer, ruimte=ruimte, aangesteld_door=ander)
+    benoem_moderator(deelnemer, ruimte, door=ander)
 
     moment = NazitMoment.objects.create(
         groep=groep, dagen_na_einde=14, datum=timezone.localdate() + datetime.timedelta(days=9)
@@ -219,7 +223,6 @@ def alles(groep, deelnemer, facilitator, v1):
     Kennismaking.objects.create(
         voornaam="Ander", telefoon="06 12345678", wens="ANDER-KENNISMAKING", aangemaakt_op=nu
     )
-    Inloophost.objects.create(user=deelnemer)
     Vrijwilligersrol.objects.create(
         user=deelnemer, soort="buddy", omschrijving="EIGEN-ROL", begint_op=nu.date()
     )

@@ -67,11 +67,11 @@ def _andere_ruimte(world):
 
 
 def _moderator(world):
-    from nazorg.models import Moderator
+    from nazorg.models import Ruimte
+    from tests.factories import benoem_moderator
 
-    moderator = Moderator.objects.create(
-        user=world.andere_groep.lidmaatschappen.first().user, **{"ruimte_id": _ruimte(world)["pk"]}
-    )
+    ruimte = Ruimte.objects.get(pk=_ruimte(world)["pk"])
+    moderator = benoem_moderator(world.andere_groep.lidmaatschappen.first().user, ruimte)
     return {"pk": moderator.pk}
 
 

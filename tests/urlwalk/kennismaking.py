@@ -7,7 +7,9 @@ with 200 as well. Anyone who is not a host gets 403 on the list and 404 on a sin
 request (its existence is not theirs to know).
 """
 
-from groepen.models import Inloophost, Kennismaking
+from groepen import kennismaking
+from groepen.models import Kennismaking
+from groepen.models.kennismaking import actieve_hosts
 from tests.factories import UserFactory
 
 from . import LOGIN, Case, same
@@ -16,7 +18,7 @@ A, OUT, D, F, C = "anonymous", "outsider", "deelnemer", "facilitator", "coordina
 
 
 def _host(world):
-    Inloophost.objects.get_or_create(user=world.facilitator)
+    kennismaking.maak_host(world.facilitator)
     return {}
 
 
@@ -33,8 +35,10 @@ def _verzoek(world):
 
 
 def _andere_host(world):
-    if not hasattr(world, "andere_host"):
-        world.andere_host = Inloophost.objects.create(user=UserFactory(roepnaam="Gastheer"))
+    # A host role; after the coordinator ended it, a fresh one, so each request finds one.
+    oud = getattr(world, "andere_host", None)
+    if oud is None or not actieve_hosts().filter(pk=oud.pk).exists():
+        world.andere_host, _ = kennismaking.maak_host(UserFactory(roepnaam="Gastheer"))
     return {"pk": world.andere_host.pk}
 
 
