@@ -50,17 +50,23 @@ def test_a_host_who_is_not_a_facilitator_finds_the_requests_in_the_menu(
 ):
     """A facilitator's home shows the requests; a host without groups to facilitate (a
     volunteer at the walk-in) gets a menu item instead, in the wide menu and the Menu."""
-    from groepen.models import Inloophost
+    from groepen.models import Vrijwilligersrol
+    from groepen.rollen import beeindig_rol, start_rol
 
     link = f'href="{reverse("kennismakingen")}"'
     client.force_login(deelnemer)
     assert link not in client.get(reverse("mijn_gegevens")).content.decode()
 
-    Inloophost.objects.create(user=deelnemer)
+    rol = start_rol(deelnemer, Vrijwilligersrol.Soort.GASTHEER)
     html = client.get(reverse("mijn_gegevens"), **NL).content.decode()
     assert html.count(link) == 2
     assert "Kennismakingen</a>" in html
 
-    Inloophost.objects.create(user=facilitator)
+    start_rol(facilitator, Vrijwilligersrol.Soort.GASTHEER)
     client.force_login(facilitator)
+    assert link not in client.get(reverse("mijn_gegevens")).content.decode()
+
+    # The role ended: the menu item goes with it.
+    beeindig_rol(rol)
+    client.force_login(deelnemer)
     assert link not in client.get(reverse("mijn_gegevens")).content.decode()
