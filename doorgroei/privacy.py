@@ -2,4 +2,8 @@
 doorgroei/privacy_<topic>.py (a module-level PROVIDER built with lib.privacy) and gets one
 line below: wishes to help, activity proposals, development records, outcome check-ins."""
 
-from lib.privacy import registreer  # noqa: F401  (the topics' lines below use it)
+from lib.privacy import registreer
+
+from .privacy_uitkomsten import PROVIDER as UITKOMSTEN
+
+registreer(UITKOMSTEN)

@@ -1,3 +1,7 @@
 """doorgroei's URLs: each views module brings its own urlpatterns (as in nazorg)."""
 
-urlpatterns: list = []
+from .views import uitkomst
+
+urlpatterns: list = [
+    *uitkomst.urlpatterns,
+]
