@@ -216,6 +216,12 @@ def alles(groep, deelnemer, facilitator, v1):
     Vrijwilligersrol.objects.create(
         user=deelnemer, soort="buddy", omschrijving="EIGEN-ROL", begint_op=nu.date()
     )
+    # A check-in with a skipped question, and a check-in offer put off for now.
+    from doorgroei.models import Uitkomst, UitkomstNuNiet
+
+    Uitkomst.objects.create(user=deelnemer, vrijwilligerswerk=True, eigen_woorden="EIGEN-CHECK-IN")
+    Uitkomst.objects.create(user=ander, eigen_woorden="ANDER-CHECK-IN")
+    UitkomstNuNiet.objects.create(user=deelnemer, groep=groep, maanden=3)
     # A conversation the deelnemer booked, with the facilitator's note about it.
     aanbod = AanbodFactory(soort="gesprek")
     slot = Gespreksslot.objects.create(
@@ -248,6 +254,7 @@ EIGEN = (
     "EIGEN-DEMPWOORD",
     "EIGEN-KENNISMAKING",
     "EIGEN-GESPREKSVRAAG",
+    "EIGEN-CHECK-IN",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -264,6 +271,7 @@ VAN_ANDEREN = (
     "FACILITATOR-VRAAG",
     "ANDER-KENNISMAKING",
     "FACILITATOR-NOTITIE",
+    "ANDER-CHECK-IN",
 )
 
 
