@@ -287,6 +287,11 @@ class Rapport:
     def dagen(self) -> int:
         return self.periode.dagen
 
+    @property
+    def gemeten(self) -> list[AannameRegel]:
+        """The assumptions the academy also measures, with their measured figure."""
+        return [a for r in self.waarde.regels for a in r.aannames if a.meting is not None]
+
 
 def rapport(periode, filters=None) -> Rapport:
     """Everything the report shows, in three queries whatever the amount of data: the

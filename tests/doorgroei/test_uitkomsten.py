@@ -149,11 +149,9 @@ def test_not_offered_after_cancelling_for_a_walk_in_or_a_group_still_running():
 
 
 def test_a_check_in_after_the_moment_answers_the_offer_an_earlier_one_does_not():
-    from django.utils import timezone
-
     user = UserFactory()
     _cursus_klaar(user, D(2026, 3, 10))
-    op = timezone.make_aware(datetime.datetime(2026, 5, 1, 12))
+    op = datetime.datetime(2026, 5, 1, 12, tzinfo=datetime.UTC)
     Uitkomst.objects.create(user=user, studie=True, ingevuld_op=op)
     assert uitkomsten.open_uitnodiging(user, VANDAAG) is not None
     Uitkomst.objects.create(user=user, studie=True, ingevuld_op=op.replace(month=6, day=10))

@@ -164,11 +164,9 @@ def test_report_queries_do_not_grow(django_assert_num_queries, coordinator):
     for sleutel in ("wonen_aandeel", "werk_aandeel", "begeleiding_weken"):
         waarde.wijzig(coordinator, {sleutel: Decimal("1")})
     waarde.wijzig(coordinator, {}, gemeten={"werk_aandeel": True})
-    from django.utils import timezone
-
     from doorgroei.models import Uitkomst
 
-    op = timezone.make_aware(datetime.datetime(2025, 6, 1, 12))
+    op = datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC)
     for user in UserFactory.create_batch(7):
         Uitkomst.objects.create(user=user, betaald_werk=True, ingevuld_op=op)
     with django_assert_num_queries(3):
