@@ -42,7 +42,7 @@ PROVIDER = Provider(
                .order_by("op", "pk"), (
             V("groep", _l("Group"), "groep.naam"),
             V("maanden", _l("Months after the end"), keuzes=keuzes(UitkomstNuNiet.Moment)),
-            V("op", _l("On")),
+            V("op", _l("Put off on")),
         ), optioneel=True, volgorde=321, modellen=(UitkomstNuNiet,)),
     ),
     wissers=(Wisser(45, wis_uitkomsten, modellen=(Uitkomst, UitkomstNuNiet)),),

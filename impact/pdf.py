@@ -65,7 +65,8 @@ def filters_tekst(filters) -> str:
 def gemeten_tekst(meting) -> str:
     """A measured figure as a cell: the percentage, or why there is none."""
     if meting.toonbaar:
-        return f"{getal(meting.procent)}%"
+        # Always one decimal, as measured (20.0%), unlike the assumptions people typed.
+        return f"{number_format(meting.procent, decimal_pos=1, use_l10n=True)}%"
     return _("too few to show") if meting.mensen else "–"
 
 

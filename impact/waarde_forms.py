@@ -73,10 +73,9 @@ def _gebruik_veld(meting) -> forms.ChoiceField:
             ),
         ],
         widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose one of the two."),
-            "invalid_choice": _("Choose one of the two."),
-        },
+        # Not sent (an older page, a script): the choice in force stays.
+        required=False,
+        error_messages={"invalid_choice": _("Choose one of the two.")},
     )
 
 
@@ -117,7 +116,8 @@ class AannamesForm(forms.Form):
 
     def gemeten(self) -> dict[str, bool]:
         """Per measured assumption: does the report use the measured figure?"""
-        return {k: self.cleaned_data[gebruik_naam(k)] == GEMETEN for k in METINGEN}
+        keuzes = {k: self.cleaned_data.get(gebruik_naam(k)) for k in METINGEN}
+        return {k: v == GEMETEN for k, v in keuzes.items() if v}
 
 
 def _namen(definitie):
