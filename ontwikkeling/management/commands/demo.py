@@ -41,7 +41,7 @@ from herstelmodel.models import (
 )
 from nazorg import community, toegang
 from nazorg import planning as nazit_planning
-from ontwikkeling import demo_deur
+from ontwikkeling import demo_deur, demo_doorgroei_uitkomst
 from ontwikkeling.demo_impact import maak_impact_demo
 from privacy import toestemming as privacy_toestemming
 
@@ -187,6 +187,7 @@ class Command(BaseCommand):
                 users["facilitator@demo.nl"].email,
             )
             demo_deur.open_deur(users["facilitator@demo.nl"])
+            demo_doorgroei_uitkomst.maak_checkins()
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
     def _account(self, email, roepnaam, coordinator, mfa):
