@@ -2,11 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Uitkomst
 from .models.uitkomst import EIGEN_WOORDEN_MAX
 
-OVERSLAAN = ("", _("Skip this question"))
+# Short, so "yes / no / skip" fit side by side on a phone.
+OVERSLAAN = ("", pgettext_lazy("a question", "Skip"))
 JA_NEE = [("ja", _("Yes")), ("nee", _("No")), OVERSLAAN]
 FOUT = {"invalid_choice": _("Choose one of the options, or skip this question.")}
 
