@@ -29,7 +29,7 @@ def test_a_check_in_with_some_answers_is_saved_skipped_ones_stay_empty(client, d
     assert (u.vrijwilligerswerk, u.betaald_werk, u.studie) == (True, None, None)
     assert (u.minder_zorg, u.meer_mensen, u.regie) == ("geen", None, None)
     html = client.get(reverse("uitkomst_lijst")).content.decode()
-    assert "I have no contact with care" in html
+    assert "Ik heb geen contact met zorg" in html
     # No score or figure is shown back.
     assert "%" not in html
 
@@ -44,7 +44,7 @@ def test_everything_skipped_is_not_saved_and_says_so_kindly(client, deelnemer):
     client.force_login(deelnemer)
     response = client.post(reverse("uitkomst_nieuw"), {"vrijwilligerswerk": "", "regie": ""})
     assert response.status_code == 400
-    assert "nothing to save yet" in response.content.decode()
+    assert "nog niets om te bewaren" in response.content.decode()
     assert not Uitkomst.objects.exists()
 
 
@@ -68,8 +68,8 @@ def test_bad_choice_and_too_long_words_keep_what_was_typed(client, deelnemer):
     )
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Choose one of the options, or skip this question." in html
-    assert "a little shorter" in html
+    assert "Kies een van de antwoorden, of sla deze vraag over." in html
+    assert "iets korter" in html
     assert lang.strip() in html
     assert not Uitkomst.objects.exists()
 
@@ -179,12 +179,12 @@ def test_home_shows_the_offer_and_not_now_hides_it(client):
     groep = _cursus_klaar(user, einde)
     client.force_login(user)
     html = client.get(reverse("mijn_overzicht")).content.decode()
-    assert "three months since WRAP ended" in html
+    assert "drie maanden geleden dat WRAP afliep" in html
     response = client.post(
         reverse("uitkomst_nu_niet"), {"groep": groep.pk, "maanden": 3}, follow=True
     )
     html = response.content.decode()
-    assert "three months since WRAP ended" not in html
+    assert "drie maanden geleden dat WRAP afliep" not in html
     assert reverse("uitkomst_lijst") in html  # the check-in stays one tap away
     assert UitkomstNuNiet.objects.filter(user=user, groep=groep, maanden=3).exists()
 
