@@ -59,7 +59,7 @@ def _gebruik_veld(meting) -> forms.ChoiceField:
         nu = _("This quarter: too few to show (fewer than 5 people answered).")
     else:
         nu = _("This quarter: %(procent)s%% measured, from %(n)s people.") % {
-            "procent": _getal(meting.procent),
+            "procent": number_format(meting.procent, decimal_pos=1, use_l10n=True),
             "n": meting.mensen,
         }
     return forms.ChoiceField(
