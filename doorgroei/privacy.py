@@ -5,9 +5,11 @@ line below: wishes to help, activity proposals, development records, outcome che
 from lib.privacy import registreer
 
 from . import privacy_groei
+from .privacy_uitkomsten import PROVIDER as UITKOMSTEN
 from .privacy_voorstellen import PROVIDER as VOORSTELLEN
 from .privacy_wensen import PROVIDER as WENSEN
 
 registreer(privacy_groei.PROVIDER)
 registreer(WENSEN)
 registreer(VOORSTELLEN)
+registreer(UITKOMSTEN)

@@ -1,6 +1,7 @@
 """Coordinator-editable assumptions of the societal value report, versioned.
 
-Every change is a new row; the newest row per key is in force. Keys and their
+Every change is a new row; the newest row per key is in force (its value, and whether
+the report uses the figure measured in the academy instead). Keys and their
 defaults (from the study) live in impact/waarde.py, not here, so a fresh database
 needs no data migration.
 """
@@ -15,6 +16,10 @@ class Aanname(models.Model):
     sleutel = models.CharField(_("assumption"), max_length=60)
     waarde = models.DecimalField(_("value"), max_digits=12, decimal_places=4)
     bron = models.CharField(_("source"), max_length=300, blank=True)
+    # For the few assumptions the academy also measures (impact/gemeten.py): this version
+    # tells the report to use the figure measured in the academy instead of `waarde`.
+    # The choice is versioned with the value, so the history shows when it changed.
+    gemeten = models.BooleanField(_("uses the measured figure"), default=False)
     gewijzigd_op = models.DateTimeField(_("changed at"), default=timezone.now)
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

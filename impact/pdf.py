@@ -62,6 +62,58 @@ def filters_tekst(filters) -> str:
     return ", ".join(delen)
 
 
+def gemeten_tekst(meting) -> str:
+    """A measured figure as a cell: the percentage, or why there is none."""
+    if meting.toonbaar:
+        # Always one decimal, as measured (20.0%), unlike the assumptions people typed.
+        return f"{number_format(meting.procent, decimal_pos=1, use_l10n=True)}%"
+    return _("too few to show") if meting.mensen else "–"
+
+
+def gebruikt_tekst(a) -> str:
+    if a.gemeten:
+        return _("the measured figure")
+    if a.gemeten_gekozen:
+        return _("the assumed figure, until 5 people have answered")
+    return _("the assumed figure")
+
+
+def _gemeten(rapport, h2, body, klein) -> list:
+    """Assumed and measured side by side, with the number of people behind each."""
+    rijen = [
+        [
+            _p(_("Assumption"), body),
+            _p(_("Assumed"), body),
+            _p(_("Measured in this academy"), body),
+            _p(_("People"), body),
+            _p(_("This report uses"), body),
+        ]
+    ]
+    for a in rapport.gemeten:
+        mensen = a.meting.mensen
+        rijen.append(
+            [
+                _p(a.definitie.label, body),
+                f"{getal(a.aangenomen_waarde)}%",
+                gemeten_tekst(a.meting),
+                str(mensen)
+                if a.meting.toonbaar or not mensen
+                else _("fewer than %(n)s") % {"n": MIN_AGGREGATE},
+                _p(gebruikt_tekst(a), body),
+            ]
+        )
+    uitleg = _(
+        "Measured: from the check-ins people do themselves, each person's latest check-in in "
+        "the period; shown from %(n)s people who answered the question."
+    ) % {"n": MIN_AGGREGATE}
+    return [
+        _p(_("Assumed and measured in this academy"), h2),
+        _tabel(rijen, [52 * mm, 20 * mm, 34 * mm, 22 * mm, 46 * mm]),
+        _p(uitleg, klein),
+        Spacer(1, 4 * mm),
+    ]
+
+
 def waarde_pdf(rapport: waarde.Rapport, *, comprimeer: bool = True) -> bytes:
     """The report as PDF bytes. `comprimeer=False` keeps the text readable (for tests)."""
     stijlen = getSampleStyleSheet()
@@ -127,6 +179,8 @@ def waarde_pdf(rapport: waarde.Rapport, *, comprimeer: bool = True) -> bytes:
     )
     verhaal.append(Spacer(1, 4 * mm))
 
+    verhaal += _gemeten(rapport, h2, body, klein)
+
     verhaal.append(_p(_("Per line, per participant per year"), h2))
     for regel in rapport.waarde.regels:
         verhaal.append(_p(f"{regel.definitie.titel}: {euro(regel.bedrag)}", stijlen["Heading3"]))
@@ -135,7 +189,12 @@ def waarde_pdf(rapport: waarde.Rapport, *, comprimeer: bool = True) -> bytes:
         rijen = [[_p(_("Assumption"), body), _p(_("Value"), body), _p(_("Source"), body)]]
         for a in regel.aannames:
             bron = str(a.definitie.bron)
-            if a.gewijzigd:
+            if a.gemeten:
+                bron = _(
+                    "Measured in this academy: %(n)s people, their latest check-in in the "
+                    "period (assumed: %(aangenomen)s)."
+                ) % {"n": a.meting.mensen, "aangenomen": getal(a.aangenomen_waarde)}
+            elif a.gewijzigd:
                 bron = _("Changed by the academy (the study: %(std)s). %(bron)s") % {
                     "std": getal(a.definitie.standaard),
                     "bron": a.versie.bron if a.versie else "",

@@ -21,6 +21,12 @@ x (days in the period / 365). With the study's defaults the per-participant valu
 1,150 + 2,003.76 + 626.04 + 670 + 2,000 = 6,449.80 euro (the study prints the day-care
 line rounded down to 2,003, hence its "about 6,449").
 
+Measured figures (issue 16): for the assumptions in impact/gemeten.py the academy also
+measures a figure from people's own check-ins. The coordinator chooses per assumption
+which one the report uses (stored on the assumption's version, so it is versioned with
+the value); a measured figure from fewer than 5 people is never used, the assumed one
+counts then.
+
 These are estimates that make the value of the academy tangible, not invoices.
 """
 
@@ -31,6 +37,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import OuterRef, Subquery
 
+from .gemeten import METINGEN, Meting, metingen
 from .models import Aanname
 
 # The study's assumptions and lines are data in impact/studie.py; forms, views, the PDF
@@ -118,15 +125,33 @@ def huidige_waarden(versies: dict[str, Aanname] | None = None) -> dict[str, Deci
     return waarden
 
 
+def gekozen_gemeten(versies: dict[str, Aanname]) -> set[str]:
+    """The assumptions for which the coordinator chose the measured figure."""
+    return {k for k, v in versies.items() if v.gemeten and k in METINGEN}
+
+
 @dataclass
 class AannameRegel:
     definitie: AannameDef
-    waarde: Decimal
+    waarde: Decimal  # the value the report computes with
     versie: Aanname | None
+    aangenomen: Decimal | None = None  # the assumed value in force (default: waarde)
+    meting: Meting | None = None  # only for assumptions the academy measures
+    gemeten_gekozen: bool = False
+
+    @property
+    def aangenomen_waarde(self) -> Decimal:
+        return self.waarde if self.aangenomen is None else self.aangenomen
 
     @property
     def gewijzigd(self) -> bool:
-        return self.waarde != self.definitie.standaard
+        """The assumed value differs from the study's."""
+        return self.aangenomen_waarde != self.definitie.standaard
+
+    @property
+    def gemeten(self) -> bool:
+        """The report uses the measured figure (chosen, and from enough people)."""
+        return self.gemeten_gekozen and self.meting is not None and self.meting.toonbaar
 
 
 @dataclass
@@ -143,18 +168,36 @@ class Waarde:
 
 
 def per_deelnemer(
-    waarden: dict[str, Decimal] | None = None, versies: dict[str, Aanname] | None = None
+    waarden: dict[str, Decimal] | None = None,
+    versies: dict[str, Aanname] | None = None,
+    metingen: dict[str, Meting] | None = None,
 ) -> Waarde:
-    """The value per participant per year, line by line, with each line's assumptions."""
+    """The value per participant per year, line by line, with each line's assumptions.
+
+    With `metingen`, an assumption for which the measured figure was chosen computes
+    with that figure when enough people are behind it."""
     versies = huidige_versies() if versies is None and waarden is None else (versies or {})
     waarden = huidige_waarden(versies) if waarden is None else waarden
-    bedragen = {k: _cent(v) for k, v in _bedragen(waarden).items()}
+    metingen = metingen or {}
+    gekozen = gekozen_gemeten(versies)
+    reken = dict(waarden)
+    for sleutel, meting in metingen.items():
+        if sleutel in gekozen and meting.toonbaar:
+            reken[sleutel] = meting.procent
+    bedragen = {k: _cent(v) for k, v in _bedragen(reken).items()}
     regels = [
         Regel(
             definitie=r,
             bedrag=bedragen[r.sleutel],
             aannames=[
-                AannameRegel(a, waarden[a.sleutel], versies.get(a.sleutel))
+                AannameRegel(
+                    a,
+                    reken[a.sleutel],
+                    versies.get(a.sleutel),
+                    aangenomen=waarden[a.sleutel],
+                    meting=metingen.get(a.sleutel),
+                    gemeten_gekozen=a.sleutel in gekozen,
+                )
                 for a in AANNAMES
                 if a.regel == r.sleutel
             ],
@@ -169,8 +212,15 @@ def totaal_voor_periode(per_jaar: Decimal, deelnemers: int, dagen: int) -> Decim
     return _cent(per_jaar * deelnemers * Decimal(dagen) / DAGEN_PER_JAAR)
 
 
-def wijzig(user, nieuwe_waarden: dict[str, Decimal], bron: str = "") -> list[str]:
-    """Store a new version of every assumption whose value differs from the one in force.
+def wijzig(
+    user,
+    nieuwe_waarden: dict[str, Decimal],
+    bron: str = "",
+    gemeten: dict[str, bool] | None = None,
+) -> list[str]:
+    """Store a new version of every assumption whose value, or whose choice between the
+    assumed and the measured figure (`gemeten`), differs from the one in force. A key
+    left out keeps its value and its choice.
 
     Returns the keys that changed. Each change is audited by key, never by value or text.
     """
@@ -180,13 +230,22 @@ def wijzig(user, nieuwe_waarden: dict[str, Decimal], bron: str = "") -> list[str
     from audit.log import record
     from audit.models import AuditEvent
 
-    huidig = huidige_waarden()
+    versies = huidige_versies()
+    huidig = huidige_waarden(versies)
+    gekozen = gekozen_gemeten(versies)
+    keuzes = {k: v for k, v in (gemeten or {}).items() if k in METINGEN}
     nu = timezone.now()
-    nieuw = [
-        Aanname(sleutel=k, waarde=v, bron=bron, gewijzigd_op=nu, gewijzigd_door=user)
-        for k, v in nieuwe_waarden.items()
-        if k in PER_SLEUTEL and v is not None and v != huidig[k]
-    ]
+    nieuw = []
+    for k in PER_SLEUTEL:
+        v = nieuwe_waarden.get(k)
+        v = huidig[k] if v is None else v
+        g = keuzes.get(k, k in gekozen)
+        if v != huidig[k] or g != (k in gekozen):
+            nieuw.append(
+                Aanname(
+                    sleutel=k, waarde=v, bron=bron, gemeten=g, gewijzigd_op=nu, gewijzigd_door=user
+                )
+            )
     with transaction.atomic():
         Aanname.objects.bulk_create(nieuw)
         for rij in nieuw:
@@ -228,12 +287,19 @@ class Rapport:
     def dagen(self) -> int:
         return self.periode.dagen
 
+    @property
+    def gemeten(self) -> list[AannameRegel]:
+        """The assumptions the academy also measures, with their measured figure."""
+        return [a for r in self.waarde.regels for a in r.aannames if a.meting is not None]
+
 
 def rapport(periode, filters=None) -> Rapport:
-    """Everything the report shows, in two queries whatever the amount of data."""
+    """Everything the report shows, in three queries whatever the amount of data: the
+    assumptions in force, the measured figures and the active participants."""
     from deelnemers.privacy import toonbaar
 
-    waarde = per_deelnemer()
+    versies = huidige_versies()
+    waarde = per_deelnemer(huidige_waarden(versies), versies, metingen(periode, filters))
     aantal = actieve_deelnemers(periode, filters)
     if not toonbaar(aantal):
         return Rapport(periode, filters, waarde, None, None)

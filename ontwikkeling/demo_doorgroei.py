@@ -18,8 +18,9 @@ def wensen(noor) -> None:
 
 def alles(users) -> None:
     """Everything of giving back in the demo (issue 16), one call from the demo command."""
-    from ontwikkeling import demo_doorgroei_groei, demo_doorgroei_voorstel
+    from ontwikkeling import demo_doorgroei_groei, demo_doorgroei_uitkomst, demo_doorgroei_voorstel
 
     demo_doorgroei_groei.maak_groei_demo(users)
     wensen(users["deelnemer2@demo.nl"])
     demo_doorgroei_voorstel.voorstel_in_gesprek(users)
+    demo_doorgroei_uitkomst.maak_checkins()

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from deelnemers.privacy import MIN_AGGREGATE
 from lib.csv import csv_response
 
-from .. import pdf, waarde
-from ..periode import periode_uit_request
+from .. import gemeten, pdf, waarde
+from ..periode import periode_uit_request, standaard_periode
 from ..waarde_forms import AannamesForm, TerugForm
 
 BEKIJKEN = "impact.view_dashboard"
@@ -115,15 +115,33 @@ def impact_waarde_csv(request):
         schrijf([_("Line"), regel.definitie.titel, _getal(regel.bedrag), _("euro"), ""])
         for a in regel.aannames:
             bron = a.versie.bron if a.gewijzigd and a.versie else a.definitie.bron
+            # The assumed value, also when the line computes with the measured figure
+            # (that one is in the rows "Measured in this academy" below).
             schrijf(
                 [
                     _("Assumption"),
                     a.definitie.label,
-                    number_format(waarde.schoon(a.waarde), use_l10n=True),
+                    number_format(waarde.schoon(a.aangenomen_waarde), use_l10n=True),
                     a.definitie.eenheid,
                     bron,
                 ]
             )
+    for a in rapport.gemeten:
+        schrijf(
+            [
+                _("Measured in this academy"),
+                a.definitie.label,
+                pdf.gemeten_tekst(a.meting).rstrip("%"),
+                a.definitie.eenheid,
+                _("%(n)s people answered; this report uses %(gebruikt)s")
+                % {
+                    "n": a.meting.mensen
+                    if a.meting.toonbaar or not a.meting.mensen
+                    else _("fewer than %(n)s") % {"n": MIN_AGGREGATE},
+                    "gebruikt": pdf.gebruikt_tekst(a),
+                },
+            ]
+        )
     for naam, _uitleg in waarde.PM_EFFECTEN:
         schrijf([_("Not in money"), naam, "PM", "", ""])
     return csv_response(_bestandsnaam(rapport, "csv"), rijen)
@@ -150,12 +168,20 @@ def impact_aannames(request):
         return _terug(request)
     versies = waarde.huidige_versies()
     huidig = waarde.huidige_waarden(versies)
-    form = AannamesForm(request.POST or None, huidig=huidig)
+    form = AannamesForm(
+        request.POST or None,
+        huidig=huidig,
+        gemeten=waarde.gekozen_gemeten(versies),
+        metingen=gemeten.metingen(standaard_periode()),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             gewijzigd = waarde.wijzig(
-                request.user, form.nieuwe_waarden(), bron=form.cleaned_data["bron"]
+                request.user,
+                form.nieuwe_waarden(),
+                bron=form.cleaned_data["bron"],
+                gemeten=form.gemeten(),
             )
             if gewijzigd:
                 messages.success(

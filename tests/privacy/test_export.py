@@ -232,6 +232,12 @@ def alles(groep, deelnemer, facilitator, v1):
         notitie="NOTITIE-VOOR-JOU", beslist_door=facilitator, beslist_op=nu,
     )  # fmt: skip
     Meehelpwens.objects.create(user=ander, anders="ANDER-MEEHELPWENS")
+    # A check-in with a skipped question, and a check-in offer put off for now.
+    from doorgroei.models import Uitkomst, UitkomstNuNiet
+
+    Uitkomst.objects.create(user=deelnemer, vrijwilligerswerk=True, eigen_woorden="EIGEN-CHECK-IN")
+    Uitkomst.objects.create(user=ander, eigen_woorden="ANDER-CHECK-IN")
+    UitkomstNuNiet.objects.create(user=deelnemer, groep=groep, maanden=3)
     # A conversation the deelnemer booked, with the facilitator's note about it.
     aanbod = AanbodFactory(soort="gesprek")
     slot = Gespreksslot.objects.create(
@@ -284,6 +290,7 @@ EIGEN = (
     "EIGEN-MEEHELPWENS",
     "EIGEN-VOORSTEL",
     "NOTITIE-VOOR-JOU",
+    "EIGEN-CHECK-IN",
 )
 VAN_ANDEREN = (
     "ANDER-REFLECTIE",
@@ -303,6 +310,7 @@ VAN_ANDEREN = (
     "ANDER-UITNODIGING",
     "ANDER-MEEHELPWENS",
     "ANDER-VOORSTEL",
+    "ANDER-CHECK-IN",
 )
 
 
