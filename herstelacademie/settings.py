@@ -276,6 +276,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "groepen.tasks.wis_verlopen_kennismakingen",
         "schedule": crontab(hour=3, minute=45),
     },
+    # Closed months' figures (impact/samenvatting.py): after midnight a month is over;
+    # a dashboard computes a missing one itself, so a missed run only costs time.
+    "maandcijfers": {"task": "impact.tasks.maandcijfers", "schedule": crontab(hour=4, minute=15)},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
