@@ -283,6 +283,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "groepen.tasks.synchroniseer_rollen",
         "schedule": crontab(hour=0, minute=5),
     },
+    # Closed months' figures (impact/samenvatting.py): after midnight a month is over;
+    # a dashboard computes a missing one itself, so a missed run only costs time.
+    "maandcijfers": {"task": "impact.tasks.maandcijfers", "schedule": crontab(hour=4, minute=15)},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

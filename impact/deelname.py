@@ -68,12 +68,12 @@ from django.utils.translation import gettext_lazy as _
 from deelnemers.privacy import MIN_AGGREGATE, toonbaar
 from groepen.models import (
     Aanbod,
-    Aanwezigheid,
     InloopTelling,
     Lidmaatschap,
     Vrijwilligersrol,
 )
 
+from . import samenvatting
 from .periode import Filters, Periode
 from .zwart_gat import HORIZONNEN
 from .zwart_gat import voltooiing as _voltooiing
@@ -188,32 +188,20 @@ def _mensen(periode: Periode, filters: Filters) -> dict:
     )
 
 
-def _inschrijvingen(periode: Periode, filters: Filters) -> dict:
-    status = Lidmaatschap.Status
-    return Lidmaatschap.objects.filter(
-        _zonder_inloop(filters, "groep__"),
-        rol=Lidmaatschap.Rol.DEELNEMER,
-        sinds__gte=periode.begin_dt,
-        sinds__lt=periode.einde_dt,
-    ).aggregate(
-        totaal=Count("pk"),
-        actief=Count("pk", filter=Q(status=status.ACTIEF)),
-        wachtlijst=Count("pk", filter=Q(status=status.WACHTLIJST)),
-        uitgeschreven=Count("pk", filter=Q(status=status.UITGESCHREVEN)),
-    )
+def _inschrijvingen(maanden: dict) -> dict:
+    """Participant memberships begun in the period, by status now: summed over the
+    months of impact/samenvatting.py."""
+    sleutels = ("totaal", "actief", "wachtlijst", "uitgeschreven")
+    return {k: sum(c["inschrijvingen"][k] for c in maanden.values()) for k in sleutels}
 
 
-def _opkomst(periode: Periode, filters: Filters) -> dict:
-    return Aanwezigheid.objects.filter(
-        _zonder_inloop(filters, "bijeenkomst__groep__"),
-        bijeenkomst__begint_om__gte=periode.begin_dt,
-        bijeenkomst__begint_om__lt=periode.einde_dt,
-        bijeenkomst__geannuleerd=False,
-    ).aggregate(
-        aanwezig=Count("pk", filter=Q(status=Aanwezigheid.Status.AANWEZIG)),
-        totaal=Count("pk"),
-        mensen=Count("user", distinct=True),
-    )
+def _opkomst(periode: Periode, filters: Filters, maanden: dict) -> dict:
+    """Attendance rows of the period's meetings, summed over the months; ``mensen`` is
+    only compared with MIN_AGGREGATE, so it says 5 or 0 (impact/samenvatting.py)."""
+    uit = {k: sum(c["opkomst"][k] for c in maanden.values()) for k in ("aanwezig", "totaal")}
+    genoeg = samenvatting.opkomst_mensen_genoeg(periode, filters, maanden)
+    uit["mensen"] = MIN_AGGREGATE if genoeg else 0
+    return uit
 
 
 # Doorstroom per kind of help, the codes the one query below gives back per person.
@@ -354,8 +342,9 @@ def _facilitators(periode: Periode, filters: Filters) -> list[dict]:
 def deelname(periode: Periode, filters: Filters, vandaag: datetime.date | None = None):
     vandaag = vandaag or timezone.localdate()
     mensen = _mensen(periode, filters)
-    inschr = _inschrijvingen(periode, filters)
-    opkomst = _opkomst(periode, filters)
+    maanden = samenvatting.per_maand(periode, filters, ("opkomst", "inschrijvingen"), vandaag)
+    inschr = _inschrijvingen(maanden)
+    opkomst = _opkomst(periode, filters, maanden)
     voltooiing = _voltooiing(periode, filters, vandaag)
     door = _doorstroom(periode, filters)
     inloop, per_maand = _inloop(periode, filters)

@@ -53,3 +53,50 @@ class Aanname(models.Model):
         from .waarde import schoon
 
         return schoon(self.waarde)
+
+
+class Maandcijfers(models.Model):
+    """The participation and model-mirror figures of one closed calendar month
+    (Europe/Amsterdam), for one filter, computed once by impact/samenvatting.py.
+
+    Counts only: no person, no group name, nothing anyone wrote. Small counts (1-4) are
+    stored as they are and hidden when shown, exactly as the direct computation does."""
+
+    maand = models.DateField(_("month"))  # its first day
+    # The dashboard filter these figures are for: "" / 0 is "all".
+    locatie = models.CharField(_("location"), max_length=200, blank=True, default="")
+    aanbod = models.PositiveIntegerField(_("offer"), default=0)
+    cijfers = models.JSONField(_("figures"))
+    # Rows changed at or after this moment may be missing from the figures (the
+    # "changed since" check compares it with the rows' own timestamps).
+    peil = models.DateTimeField(_("data up to"))
+    # The month's version (Maandversie) and the version of "everything" when computed.
+    versie = models.CharField(max_length=32, default="")
+    alles = models.CharField(max_length=32, default="")
+
+    class Meta:
+        verbose_name = _("monthly figures")
+        verbose_name_plural = _("monthly figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["maand", "locatie", "aanbod"], name="maandcijfers_uniek"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.maand:%Y-%m} {self.locatie or '*'} {self.aanbod or '*'}"
+
+
+class Maandversie(models.Model):
+    """A new random version each time data of a closed month changes (impact/samenvatting.py);
+    one row per month, plus one for changes that touch every month."""
+
+    maand = models.DateField(_("month"), unique=True)
+    versie = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("month version")
+        verbose_name_plural = _("month versions")
+
+    def __str__(self):
+        return f"{self.maand:%Y-%m} {self.versie}"

@@ -14,7 +14,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Min, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from deelnemers.privacy import MIN_AGGREGATE, toonbaar
 from herstelmodel.models import Herkenningsmoment, Reflectie, Stap
 
+from . import samenvatting
 from .periode import Filters, Periode
 
 # Signal 1: at least this many reflections, spread over at least this long, all on one
@@ -70,38 +70,18 @@ class Verdeling:
 
 
 def stappen_verdeling(periode: Periode, filters: Filters | None = None) -> Verdeling:
-    """Per month: how many distinct people wrote reflections on each step (two queries)."""
-    basis = Reflectie.objects.filter(
-        _filter(filters),
-        aangemaakt_op__gte=periode.begin_dt,
-        aangemaakt_op__lt=periode.einde_dt,
-    ).annotate(maand=TruncMonth("aangemaakt_op"))
-    cellen = basis.values("maand", "stap").annotate(n=Count("auteur", distinct=True)).order_by()
-    totalen = basis.values("maand").annotate(n=Count("auteur", distinct=True)).order_by()
-
+    """Per month: how many distinct people wrote reflections on each step. Closed months
+    come from their summaries (impact/samenvatting.py), the rest is counted directly."""
+    cijfers = samenvatting.per_maand(periode, filters or Filters(), ("stappen",))
     lijst = maanden(periode)
-    index = {m: i for i, m in enumerate(lijst)}
-
-    def _plek(maand):
-        # TruncMonth gives a datetime in the current time zone (or a date on some backends).
-        if isinstance(maand, datetime.datetime):
-            maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
-        return index.get(maand)
-
-    per_stap = {stap.value: [0] * len(lijst) for stap in Stap}
-    for rij in cellen:
-        i = _plek(rij["maand"])
-        if i is not None:
-            per_stap[rij["stap"]][i] = rij["n"]
-    mensen = [0] * len(lijst)
-    for rij in totalen:
-        i = _plek(rij["maand"])
-        if i is not None:
-            mensen[i] = rij["n"]
+    leeg = samenvatting.leeg()
+    per_maand = [cijfers.get(m, leeg) for m in lijst]
     return Verdeling(
         maanden=lijst,
-        per_stap={k: [verberg(n) for n in v] for k, v in per_stap.items()},
-        mensen=[verberg(n) for n in mensen],
+        per_stap={
+            stap.value: [verberg(c["stappen"][str(stap.value)]) for c in per_maand] for stap in Stap
+        },
+        mensen=[verberg(c["mensen"]) for c in per_maand],
     )
 
 

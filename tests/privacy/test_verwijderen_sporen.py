@@ -19,7 +19,6 @@ from groepen.models import (
     Sessielog,
 )
 from herstelmodel.models import Herkenningsmoment, Leesmoment, Reflectie, Verhaal, VerhaalVersie
-from impact.deelname import _opkomst  # behind the dashboard's attendance figure
 from impact.periode import Filters, Periode
 from nazorg.models import (
     Bericht,
@@ -37,6 +36,9 @@ from nazorg.models import (
 from privacy import verwijderen
 from privacy.models import Privacyverklaring, Toestemming
 from tests.factories import BijeenkomstFactory, GroepFactory, LidmaatschapFactory, UserFactory
+from tests.impact.samenvatting_referentie import (
+    opkomst as _opkomst,  # the attendance figure, counted directly
+)
 
 ROEPNAAM = "Zwaluwstaart"
 EMAIL = "kanarie.zwaluw@example.org"
