@@ -1,15 +1,29 @@
 """Issue 16 in the browser: Sam would like to host the walk-in. She says so from her home
 (first with nothing ticked, which the form explains), Inge invites her for a
 conversation and then starts her as host; Sam reads on her own page that she started,
-and the role is a real row (groepen.Vrijwilligersrol)."""
+and the role is a real row (groepen.Vrijwilligersrol). As host she counts visitors at
+the walk-in and picks up a first-conversation request (after setting up two-step
+verification: the requests hold strangers' phone numbers); when Inge ends her role, the
+access goes with it and the request she held goes back to the open list."""
 
+import pyotp
+from django.db.models import Sum
 from django.utils import timezone
 
 from deelnemers.models import User
 from doorgroei.models import Meehelpwens
-from groepen.models import Vrijwilligersrol
+from groepen.models import InloopTelling, Kennismaking, Vrijwilligersrol
 
-from .conftest import DEMO_TOTP_SECRET, login, path_of, screenshot, submit, visit
+from .conftest import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    login,
+    own_submit_button,
+    path_of,
+    screenshot,
+    submit,
+    visit,
+)
 
 GESTART = "Je bent gestart als gastvrouw of gastheer van de inloop."
 
@@ -93,3 +107,52 @@ def test_sam_offers_to_host_and_inge_starts_her(new_page, url):
     visit(groot, url("/meehelpen/"))
     assert GESTART in groot.locator("main").inner_text()
     screenshot(groot, "meehelpen-gestart")
+
+    # As host, Sam finds her work from "Mijn rollen": counting visitors at the walk-in...
+    visit(sam, url("/meehelpen/rollen/"))
+    screenshot(sam, "meehelpen-mijn-rollen")
+    submit(sam, sam.get_by_role("link", name="Bezoekers tellen bij de inloop"))
+    assert path_of(sam) == "/inloop/"
+    inloop = sam.locator("main .card-title a").first
+    inloop_pad = inloop.get_attribute("href")
+    submit(sam, inloop)
+    geteld = InloopTelling.objects.aggregate(n=Sum("aantal"))["n"] or 0
+    submit(sam, sam.locator("button.teller-plus").first)
+    assert InloopTelling.objects.aggregate(n=Sum("aantal"))["n"] == geteld + 1
+    screenshot(sam, "meehelpen-tellen")
+
+    # ...and the requests for a first conversation, after two-step verification.
+    visit(sam, url("/meehelpen/rollen/"))
+    submit(sam, sam.get_by_role("link", name="Vragen om een kennismaking"))
+    assert path_of(sam) == "/kennismaken/verzoeken/"
+    submit(sam, sam.locator("main a.button[href='/accounts/2fa/totp/activate/']"))
+    if path_of(sam) == "/accounts/reauthenticate/":
+        form = sam.locator("form:has(input[name='password'])")
+        form.locator("input[name='password']").fill(DEMO_PASSWORD)
+        submit(sam, own_submit_button(form))
+    assert path_of(sam) == "/accounts/2fa/totp/activate/"
+    geheim = sam.locator("#authenticator_secret").input_value()
+    form = sam.locator("form:has(input[name='code'])")
+    form.locator("input[name='code']").fill(pyotp.TOTP(geheim).now())
+    submit(sam, own_submit_button(form))
+    visit(sam, url("/kennismaken/verzoeken/"))
+    kim = Kennismaking.objects.get(voornaam="Kim")
+    verzoek = sam.locator(f"#verzoek-{kim.pk}")
+    submit(sam, verzoek.get_by_role("button", name="Ik bel Kim"))
+    assert "Jij belt Kim" in sam.locator("main").inner_text()
+    kim.refresh_from_db()
+    assert kim.opgepakt_door == sam_user
+    screenshot(sam, "meehelpen-kennismaking")
+
+    # Inge ends the role today: Sam's access goes at once, Kim's request is open again.
+    visit(inge, url(f"/coordinator/vrijwilligers/{sam_user.pk}/"))
+    einde = inge.locator(f"form[action$='/rollen/{rol.pk}/beeindigen/']")
+    submit(inge, einde.get_by_role("button", name="Beëindig deze rol"))
+    rol.refresh_from_db()
+    assert rol.eindigt_op == timezone.localdate()
+    assert visit(sam, url("/kennismaken/verzoeken/")).status == 403
+    assert visit(sam, url(inloop_pad)).status in (403, 404)
+    visit(sam, url("/meehelpen/rollen/"))
+    assert "Bezoekers tellen bij de inloop" not in sam.locator("main").inner_text()
+    kim.refresh_from_db()
+    assert kim.opgepakt_door is None
