@@ -75,14 +75,35 @@ def laatste_per_persoon(periode, filters=None):
     return rijen
 
 
-def metingen(periode, filters=None) -> dict[str, Meting]:
-    """The measured figure behind each measurable assumption, in one query."""
+def _tel(periode, filters, welke: dict) -> dict[str, Meting]:
     tellingen = {}
-    for sleutel, (ja, beantwoord) in METINGEN.items():
+    for sleutel, (ja, beantwoord) in welke.items():
         tellingen[f"{sleutel}__ja"] = Count("pk", filter=ja)
         tellingen[f"{sleutel}__mensen"] = Count("pk", filter=beantwoord)
     uitkomst = laatste_per_persoon(periode, filters).aggregate(**tellingen)
     return {
         sleutel: Meting(mensen=uitkomst[f"{sleutel}__mensen"], ja=uitkomst[f"{sleutel}__ja"])
-        for sleutel in METINGEN
+        for sleutel in welke
     }
+
+
+def metingen(periode, filters=None) -> dict[str, Meting]:
+    """The measured figure behind each measurable assumption, in one query."""
+    return _tel(periode, filters, METINGEN)
+
+
+# The participation dashboard shows every yes/no outcome people report, not only the
+# three the value report can use; same rules (latest check-in, skipped = not counted, k).
+DASHBOARD_METINGEN = {
+    "vrijwilligerswerk": METINGEN["vrijwilliger_aandeel"],
+    "betaald_werk": METINGEN["werk_aandeel"],
+    "studie": (Q(studie=True), Q(studie__isnull=False)),
+    "minder_zorg": METINGEN["behandeling_effectiever"],
+    "meer_mensen": (Q(meer_mensen=True), Q(meer_mensen__isnull=False)),
+    "meer_regie": (Q(regie=Uitkomst.Regie.MEER), Q(regie__isnull=False)),
+}
+
+
+def dashboard_metingen(periode, filters=None) -> dict[str, Meting]:
+    """Every reported outcome for the participation dashboard, in one query."""
+    return _tel(periode, filters, DASHBOARD_METINGEN)

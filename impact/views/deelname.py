@@ -17,6 +17,7 @@ from groepen.models import Aanbod, Groep
 
 from .. import csv_export
 from ..deelname import deelname, lopend_q
+from ..gemeten import dashboard_metingen
 from ..grafiek import gestapeld, staafdiagram
 from ..periode import periode_uit_request
 
@@ -93,8 +94,23 @@ def impact_dashboard(request):
         "min": MIN_AGGREGATE,
         "mag_namen": mag_namen,
         "export_groepen": export_groepen,
+        "uitkomsten": _uitkomsten(periode, form.filters()),
     }
     return render(request, "impact/deelname.html", context)
+
+
+def _uitkomsten(periode, filters):
+    """What people report themselves in check-ins (impact/gemeten.py), labelled."""
+    labels = {
+        "vrijwilligerswerk": _("Doing volunteer work"),
+        "betaald_werk": _("Doing paid work"),
+        "studie": _("Studying or following a training"),
+        "minder_zorg": _("Fewer contacts with care than before (of those with care)"),
+        "meer_mensen": _("More people to turn to"),
+        "meer_regie": _("More in charge of their own life than before"),
+    }
+    metingen = dashboard_metingen(periode, filters)
+    return [(labels[sleutel], meting) for sleutel, meting in metingen.items()]
 
 
 @require_GET

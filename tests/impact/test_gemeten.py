@@ -182,3 +182,33 @@ def test_after_erasing_one_of_five_the_figure_is_suppressed(coordinator):
     vw = r.gemeten[0]
     assert (vw.meting.mensen, vw.meting.procent, vw.gemeten) == (4, None, False)
     assert r.waarde.per_deelnemer == Decimal("6449.80")
+
+
+def test_the_participation_dashboard_shows_every_reported_outcome_with_its_people(
+    client, coordinator
+):
+    """Same dataset: volunteer work 2 of 6, paid work 1 of 5, care 4 of 5; studying and
+    more people to turn to were answered by nobody in the period (too few); regie only by
+    P8 (1 person: too few). One extra answer set makes "studie" countable: 5 of 5 yes."""
+    from django.urls import reverse
+
+    mensen = maak()
+    for user in mensen[:5]:
+        check_in(user, op(3, 5), studie=True)  # now their latest: only studie answered
+    m = gemeten.dashboard_metingen(Q1)
+    assert (m["studie"].procent, m["studie"].mensen) == (Decimal("100.0"), 5)
+    # Their latest check-in skipped the other questions: P6's answers alone remain.
+    assert m["vrijwilligerswerk"].mensen == 1
+    assert m["vrijwilligerswerk"].procent is None
+    assert m["meer_regie"].mensen == 1
+
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("impact_dashboard"),
+        {"soort": "kwartaal", "jaar": "2026", "kwartaal": "1"},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    ).content.decode()
+    assert "Wat mensen zelf melden" in html
+    blok = html.split("id=\"kop-uitkomsten\"")[1].split("</section>")[0]
+    assert "100,0% van 5" in blok or "100.0% van 5" in blok, blok
+    assert html.count("te weinig om te tonen") >= 5
