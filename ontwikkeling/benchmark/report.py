@@ -1,5 +1,7 @@
 """The benchmark's table, as Markdown so it can go straight into docs/performance.md."""
 
+import os
+
 from .measure import P95_MAX_MS
 
 KOPPEN = ["page", "role", "queries", "median ms", "p95 ms", "ratio", "goal", "result"]
@@ -58,4 +60,18 @@ def samenvatting(metingen) -> str:
     )
     if over:
         tekst += "; not within goal: " + ", ".join(f"{m.naam} ({m.rol})" for m in over)
+    return tekst + "."
+
+
+def machine_regel(last_voor, last_na) -> str:
+    """The load around the measurement: a busy machine slows the bare view (a few short
+    round trips to the database, each waiting for a free core) more than the pages, so
+    ratios from a busy machine read lower (docs/performance.md, "The yardstick")."""
+    kernen = os.cpu_count() or 1
+    tekst = (
+        f"Machine: {kernen} cores; load average (1 min) {last_voor[0]:.2f} before and "
+        f"{last_na[0]:.2f} after measuring"
+    )
+    if max(last_voor[0], last_na[0]) > kernen / 2:
+        tekst += " (busy: ratios read lower than on a quiet machine)"
     return tekst + "."

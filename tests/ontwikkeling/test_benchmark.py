@@ -146,7 +146,8 @@ def test_measure_gives_a_row_per_page_with_queries_and_a_ratio(academie):
         assert rij.ratio is not None, rij
         assert rij.ratio > 0, rij
         assert rij.queries is not None, rij
-        assert rij.queries > 0, rij
+        # A visitor's public page may come from the cache without a query.
+        assert rij.queries > 0 or pagina.rol == "bezoeker", rij
         assert rij.status in ("OK", "over"), rij  # the page answered as expected
     tabel = report.tabel(rijen)
     assert tabel.count("\n") == len(rijen) + 1

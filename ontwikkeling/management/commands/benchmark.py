@@ -12,6 +12,7 @@ It reports; it does not fail on a page over its goal. See docs/performance.md.
 """
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -113,9 +114,11 @@ class Command(BaseCommand):
             return
         begin = time.monotonic()
         self.stdout.write(f"Measuring pages ({opts['repeat']} requests each after warm-up) ...")
+        last_voor = os.getloadavg()
         metingen = measure.meet_paginas(
             academie, herhalingen=opts["repeat"], opwarmen=opts["warmup"], log=self.stdout.write
         )
+        last_na = os.getloadavg()
         self.stdout.write(f"Measured in {time.monotonic() - begin:.1f} s")
         herinneringen = None
         if not opts["no_reminders"]:
@@ -124,6 +127,7 @@ class Command(BaseCommand):
         uitvoer = [
             "",
             f"Academy: {academie.aantallen}",
+            report.machine_regel(last_voor, last_na),
             "",
             report.tabel(metingen),
             "",
