@@ -41,10 +41,20 @@ def aanbod_lijst(request):
     return render(request, "groepen/aanbod/lijst.html", context)
 
 
+def _detail(user, pk) -> dict:
+    context = aanbod.detail(user, pk)
+    openbaar.met_facilitators(context["groepen"])
+    return context
+
+
 @require_GET
 def aanbod_detail(request, pk):
-    context = aanbod.detail(request.user, pk)
-    openbaar.met_facilitators(context["groepen"])
+    if request.user.is_authenticated:
+        context = _detail(request.user, pk)
+    else:
+        # The same for every visitor: kept like the offer list (an unknown or archived
+        # offer raises 404 before anything is kept).
+        context = dict(openbaar.bewaard(f"detail:{pk}", lambda: _detail(request.user, pk)))
     a = context["aanbod"]
     organisatie = openbaar.organisatie_ld(huidige_academie(), request.build_absolute_uri("/"))
     context["structured_data"] = ld_json(
