@@ -220,6 +220,7 @@ class _Bouwer(NazorgBouwer, HerstelBouwer):
             aantallen[grootste] += verschil
         span = 365 * JAREN
         oud = self.vandaag - datetime.timedelta(days=2 * 365)
+        inloop_open = False  # one walk-in group gets the coming openings
         groepen, planning = [], []
         for i, (aanbod, n) in enumerate(zip(per_groep, aantallen, strict=True)):
             if i == 0:
@@ -232,8 +233,9 @@ class _Bouwer(NazorgBouwer, HerstelBouwer):
             if aanbod.soort == Aanbod.Soort.INLOOP and n > 0:
                 stap = max(1, span // n)  # the walk-in's counted days, spread over the years
             data = [start + datetime.timedelta(days=stap * k) for k in range(n)]
-            if aanbod.soort == Aanbod.Soort.INLOOP:
+            if aanbod.soort == Aanbod.Soort.INLOOP and not inloop_open:
                 data = inloop_data(self.vandaag, data)
+                inloop_open = True
             doorlopend = aanbod.soort == Aanbod.Soort.INLOOP or (
                 aanbod.aantal_bijeenkomsten is None and data and data[-1] >= self.vandaag
             )

@@ -22,7 +22,8 @@ ROUTE = (
 )
 TOEGANKELIJK = "Een lift naar de eerste verdieping, een ringleiding in de grote zaal."
 # The walk-in opens this many times in the coming weeks (twice a week), so the public
-# home and the location page show this week's openings.
+# home and the location page show this week's openings. Only the newest walk-in group
+# does: the others are its earlier years (a large academy has one walk-in, not a dozen).
 INLOOP_KOMEND = 8
 
 
