@@ -134,3 +134,12 @@ def test_conversation_times_made_or_withdrawn_show_at_once(client):
 
     gesprek.trek_in(slot)
     assert "Met Ruben" not in _bewaard(client, url)
+
+
+def test_the_kept_offer_list_is_kept_per_language(client, cursus):
+    url = reverse("aanbod_lijst")
+    assert "Binnenkort" in _bewaard(client, url)
+    engels = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Coming up" in engels
+    assert "Binnenkort" not in engels
+    assert "Binnenkort" in client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
