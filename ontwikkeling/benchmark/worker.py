@@ -11,6 +11,7 @@ the figure says what was left.
 """
 
 import contextlib
+import datetime
 import os
 import signal
 import subprocess
@@ -48,7 +49,7 @@ def zet_terug() -> int:
     Melding.objects.filter(herinnering__isnull=False).delete()
     return Herinnering.objects.update(
         status=Herinnering.Status.GEPLAND,
-        verstuur_op=timezone.now() - timezone.timedelta(minutes=1),
+        verstuur_op=timezone.now() - datetime.timedelta(minutes=1),
         claim=None,
         geclaimd_op=None,
         pogingen=0,
