@@ -23,6 +23,7 @@ from ..models import Aanbod
 # person sees the same pages with their own enrolments; a visitor sees "Meedoen", which
 # leads through making an account back to the group's sign-up page.
 LIJST_INHOUD = "groepen/aanbod/_lijst_inhoud.html"
+DETAIL_INHOUD = "groepen/aanbod/_detail_inhoud.html"
 
 
 @require_GET
@@ -67,6 +68,14 @@ def aanbod_detail(request, pk):
         # The same for every visitor: kept like the offer list (an unknown or archived
         # offer raises 404 before anything is kept).
         context = dict(openbaar.bewaard(f"detail:{pk}", lambda: _detail(request.user, pk)))
+        # Its groups rendered too, as for the list (a large academy's course has many).
+        gegevens = context.copy()
+
+        def maak():
+            return render_to_string(DETAIL_INHOUD, gegevens, request=request)
+
+        sleutel = f"detail-html:{get_language()}:{pk}"
+        context["inhoud"] = mark_safe(openbaar.bewaard(sleutel, maak))  # noqa: S308 - as above
     a = context["aanbod"]
     organisatie = openbaar.organisatie_ld(huidige_academie(), request.build_absolute_uri("/"))
     context["structured_data"] = ld_json(

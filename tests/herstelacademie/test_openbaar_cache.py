@@ -143,3 +143,11 @@ def test_the_kept_offer_list_is_kept_per_language(client, cursus):
     assert "Coming up" in engels
     assert "Binnenkort" not in engels
     assert "Binnenkort" in client.get(url, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+
+def test_the_kept_offer_page_is_kept_per_language(client, cursus):
+    url = reverse("aanbod_detail", args=[cursus.aanbod_id])
+    assert "Nog 11 plekken vrij" in _bewaard(client, url)
+    engels = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "11 places left" in engels
+    assert "Nog 11 plekken vrij" not in engels
