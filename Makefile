@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint layers format messages check-deploy bench loadtest audit-deps chaos clean
+.PHONY: run test lint layers format messages check-deploy bench bench-growth loadtest audit-deps chaos clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,13 @@ messages: $(VENV)/.installed-dev
 ## bench: generate a large academy in <db>_benchmark, time every key page (docs/performance.md)
 bench: $(VENV)/.installed-dev
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py benchmark $(BENCH_ARGS)
+
+## bench-growth: scale 1 and scale 3 (results in var/benchmark/), then each page's growth
+bench-growth: $(VENV)/.installed-dev
+	mkdir -p var/benchmark
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py benchmark --scale 1 --json var/benchmark/scale1.json $(BENCH_ARGS)
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py benchmark --scale 3 --json var/benchmark/scale3.json $(BENCH_ARGS)
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py benchmark --compare var/benchmark/scale1.json var/benchmark/scale3.json
 
 ## chaos: kill workers, restart Redis, run two of each: reminders lost/doubled (docs/reliability.md; not in `make test`)
 chaos: $(VENV)/.installed-dev

@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import openbaar
 from .models import Aanbod, Gespreksboeking, Gespreksslot
 
 AANBIEDEN = "groepen.offer_gesprek"
@@ -172,7 +173,9 @@ def maak_slots(user, aanbod, begintijden, duur: datetime.timedelta, plaats: str)
         )
         for begin in begintijden
     ]
-    return Gespreksslot.objects.bulk_create(slots)
+    gemaakt = Gespreksslot.objects.bulk_create(slots)
+    openbaar.gewijzigd()  # bulk_create sends no signal; the public offer counts free times
+    return gemaakt
 
 
 def boek(user, slot_pk, vraag: str = "") -> Gespreksboeking:
@@ -210,6 +213,7 @@ def _annuleer(boeking, door, bericht, nu):
     gedaan = Gespreksboeking.objects.filter(
         pk=boeking.pk, geannuleerd_op__isnull=True, slot__begint_om__gt=nu
     ).update(geannuleerd_op=nu, geannuleerd_door=door, annuleringsbericht=bericht)
+    openbaar.gewijzigd()  # the slot is free again on the public pages
     if not gedaan:
         raise GesprekFout(
             _(
@@ -241,6 +245,7 @@ def annuleer_als_ervaringsdeskundige(user, slot, bericht: str, intrekken: bool, 
         _annuleer(slot.boeking, Gespreksboeking.Door.ERVARINGSDESKUNDIGE, bericht, nu)
         if intrekken:
             Gespreksslot.objects.filter(pk=slot.pk).update(ingetrokken_op=nu)
+            openbaar.gewijzigd()
         gesprek_mail.na_commit_geannuleerd(slot.boeking, aan=slot.boeking.deelnemer_id)
 
 
@@ -257,6 +262,7 @@ def trek_in(slot, nu=None) -> None:
                 )
             )
         Gespreksslot.objects.filter(pk=slot.pk).update(ingetrokken_op=nu)
+        openbaar.gewijzigd()
 
 
 def kan_notitie_schrijven(slot, nu=None) -> bool:

@@ -10,6 +10,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -19,7 +20,15 @@ from django.utils.translation import gettext_lazy as _
 
 from deelnemers.academie import CACHE_FOUTEN
 
-from .models import Aanbod, Bijeenkomst, Groep, Lidmaatschap, Locatie
+from .models import (
+    Aanbod,
+    Bijeenkomst,
+    Gespreksboeking,
+    Gespreksslot,
+    Groep,
+    Lidmaatschap,
+    Locatie,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -186,11 +195,12 @@ def organisatie_ld(academie, url: str) -> dict:
 
 
 # --- Cache -----------------------------------------------------------------------------
-# The read models of the public home and the offer list (not their HTML: that holds a
-# CSRF token and messages of one visitor) are kept for visitors without an account. Any
-# change to the offer, its groups, meetings, places or enrolments makes a new version
-# key, after its transaction commits, so nobody is shown a stale offer; time alone (a
-# meeting that began) is caught by the short lifetime.
+# The read models of the public home, the offer list, an offer's page and a location's
+# page (not their HTML: that holds a CSRF token and messages of one visitor) are kept for
+# visitors without an account. Any change to the offer, its groups, meetings, places,
+# enrolments, conversation slots and bookings, or a facilitator's first name makes a new
+# version key, at once and after its transaction commits, so nobody is shown a stale
+# offer; time alone (a meeting that began) is caught by the short lifetime.
 CACHE_VERSIE = "groepen:openbaar:versie"
 CACHE_SECONDEN = 300
 
@@ -230,15 +240,40 @@ def vergeet() -> None:
         logger.warning("Cache unreachable; the public offer could not be refreshed.")
 
 
-def _na_wijziging(**_kwargs):
-    # Now (this process sees the change at once) and after the commit (a visitor's
-    # request between the save and the commit may have kept the old offer).
+def gewijzigd() -> None:
+    """Call after a change the signals do not see (bulk_create, QuerySet.update): now
+    (this process sees the change at once) and after the commit (a visitor's request
+    between the change and the commit may have kept the old offer)."""
     vergeet()
     transaction.on_commit(vergeet)
 
 
+def _na_wijziging(**_kwargs):
+    gewijzigd()
+
+
+def _na_naamwijziging(update_fields=None, **_kwargs):
+    # An offer's page shows its facilitators' first names; a login (last_login only)
+    # or the daily activity mark must not empty the cache.
+    if update_fields is None or "roepnaam" in update_fields:
+        gewijzigd()
+
+
 def verbind() -> None:
-    for model in (Aanbod, Groep, Bijeenkomst, Locatie, Lidmaatschap):
+    # Conversation slots and bookings: the offer list counts a conversation's free times
+    # and its page lists them.
+    for model in (
+        Aanbod,
+        Groep,
+        Bijeenkomst,
+        Locatie,
+        Lidmaatschap,
+        Gespreksslot,
+        Gespreksboeking,
+    ):
         uid = f"groepen.openbaar.{model.__name__}"
         post_save.connect(_na_wijziging, sender=model, dispatch_uid=uid + ".save")
         post_delete.connect(_na_wijziging, sender=model, dispatch_uid=uid + ".delete")
+    post_save.connect(
+        _na_naamwijziging, sender=get_user_model(), dispatch_uid="groepen.openbaar.User.save"
+    )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from lib.privacy import Blokkade, Provider, Sectie, Veld, Wisser, keuzes, registreer
 
+from . import openbaar
 from .gesprek_privacy import BLOKKADE as GESPREK_BLOKKADE
 from .gesprek_privacy import SECTIES as GESPREK_SECTIES
 from .gesprek_privacy import WISSER as GESPREK_WISSER
@@ -137,6 +138,8 @@ def wis_lidmaatschappen(user, _keuzes):
     )
     Lidmaatschap.objects.filter(user=user).exclude(motivatie="").update(motivatie="")
     KalenderFeed.objects.filter(user=user).delete()
+    # The public pages show places left and a facilitator's first name: not kept stale.
+    openbaar.gewijzigd()
 
     def vul_plaatsen():
         # After the commit: the next people on the waiting list move up (and get a mail).

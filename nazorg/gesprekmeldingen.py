@@ -246,7 +246,15 @@ def pagina_lijst(user, basis=None):
 def tellingen(user, basis=None) -> tuple[int, int]:
     """(all, unread) of the notifications the person may see, in one query. The notifications
     page uses it for its pages and hands the unread count to the menu (onthoud_ongelezen),
-    instead of two COUNT queries that each build the visibility rules again."""
+    instead of two COUNT queries that each build the visibility rules again. `basis`:
+    zichtbaar(user) when the caller built it, used when the compiled query is not."""
+    from .ongelezen import tellingen as gecompileerd
+
+    # The same query compiled once per process (nazorg/ongelezen.py): building and
+    # compiling the rules with the ORM was most of this count's time.
+    getallen = gecompileerd(user)
+    if getallen is not None:
+        return getallen
     qs = zichtbaar(user) if basis is None else basis
     rij = qs.aggregate(alle=Count("pk"), ongelezen=Count("pk", filter=Q(gelezen_op__isnull=True)))
     return rij["alle"], rij["ongelezen"]

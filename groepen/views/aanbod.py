@@ -3,7 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,10 +19,13 @@ from ..aanbod_forms import AanmeldForm
 from ..access import bijeenkomst_voor
 from ..models import Aanbod
 
-
 # The offer is public: anyone can look before they dare to come (issue 14). A signed-in
 # person sees the same pages with their own enrolments; a visitor sees "Meedoen", which
 # leads through making an account back to the group's sign-up page.
+LIJST_INHOUD = "groepen/aanbod/_lijst_inhoud.html"
+DETAIL_INHOUD = "groepen/aanbod/_detail_inhoud.html"
+
+
 @require_GET
 def aanbod_lijst(request):
     if request.user.is_authenticated:
@@ -27,11 +33,18 @@ def aanbod_lijst(request):
         keuze = openbaar.filter_uit(request.GET, locaties)
         context = aanbod.overzicht(request.user, keuze.q())
     else:
-        # A visitor's offer is the same for everyone: kept (groepen.openbaar.bewaard).
+        # A visitor's offer is the same for everyone: kept (groepen.openbaar.bewaard),
+        # rendered, since drawing a large academy's list was most of the page's time.
         locaties = openbaar.bewaard("locaties", openbaar.kiesbare_locaties)
         keuze = openbaar.filter_uit(request.GET, locaties)
-        sleutel = "aanbod:" + keuze.sleutel
-        context = dict(openbaar.bewaard(sleutel, lambda: aanbod.overzicht(request.user, keuze.q())))
+
+        def maak():
+            gegevens = aanbod.overzicht(request.user, keuze.q())
+            return render_to_string(LIJST_INHOUD, gegevens, request=request)
+
+        sleutel = f"aanbod-html:{get_language()}:{keuze.sleutel}"
+        # Our own rendering, escaped by the template; the cache keeps it as text.
+        context = {"inhoud": mark_safe(openbaar.bewaard(sleutel, maak))}  # noqa: S308
     context.update(
         keuze=keuze,
         locaties=locaties,
@@ -41,10 +54,28 @@ def aanbod_lijst(request):
     return render(request, "groepen/aanbod/lijst.html", context)
 
 
+def _detail(user, pk) -> dict:
+    context = aanbod.detail(user, pk)
+    openbaar.met_facilitators(context["groepen"])
+    return context
+
+
 @require_GET
 def aanbod_detail(request, pk):
-    context = aanbod.detail(request.user, pk)
-    openbaar.met_facilitators(context["groepen"])
+    if request.user.is_authenticated:
+        context = _detail(request.user, pk)
+    else:
+        # The same for every visitor: kept like the offer list (an unknown or archived
+        # offer raises 404 before anything is kept).
+        context = dict(openbaar.bewaard(f"detail:{pk}", lambda: _detail(request.user, pk)))
+        # Its groups rendered too, as for the list (a large academy's course has many).
+        gegevens = context.copy()
+
+        def maak():
+            return render_to_string(DETAIL_INHOUD, gegevens, request=request)
+
+        sleutel = f"detail-html:{get_language()}:{pk}"
+        context["inhoud"] = mark_safe(openbaar.bewaard(sleutel, maak))  # noqa: S308 - as above
     a = context["aanbod"]
     organisatie = openbaar.organisatie_ld(huidige_academie(), request.build_absolute_uri("/"))
     context["structured_data"] = ld_json(

@@ -17,17 +17,27 @@ from lib.jsonld import ld_json
 from .. import locaties
 from ..locatie_forms import LocatieForm
 from ..models import Locatie
-from ..openbaar import plaats_ld
+from ..openbaar import bewaard, plaats_ld
 from .beheer import coordinator
+
+
+def _pagina(pk, bezoeker: bool) -> dict:
+    locatie = get_object_or_404(Locatie, pk=pk)
+    # Signed-in people still see an archived place (a group they were in met there).
+    if locatie.gearchiveerd and bezoeker:
+        raise Http404
+    return locaties.pagina(locatie)
 
 
 @require_GET
 def locatie_detail(request, pk):
-    locatie = get_object_or_404(Locatie, pk=pk)
-    # Signed-in people still see an archived place (a group they were in met there).
-    if locatie.gearchiveerd and not request.user.is_authenticated:
-        raise Http404
-    context = locaties.pagina(locatie)
+    if request.user.is_authenticated:
+        context = _pagina(pk, bezoeker=False)
+    else:
+        # The same for every visitor: kept with the public offer (groepen.openbaar), so a
+        # changed place or walk-in time shows at once.
+        context = dict(bewaard(f"locatie:{pk}", lambda: _pagina(pk, bezoeker=True)))
+    locatie = context["locatie"]
     plaats = {"@context": "https://schema.org", **plaats_ld(locatie)}
     context["structured_data"] = ld_json(
         {**plaats, "url": request.build_absolute_uri(request.path)}

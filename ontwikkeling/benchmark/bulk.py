@@ -5,6 +5,8 @@ import datetime
 from django.utils import timezone
 
 BATCH = 2000
+# Years of history in the generated academy.
+JAREN = 3
 
 
 def bulk(model, rows):

@@ -29,17 +29,18 @@ from django.utils import timezone
 
 from deelnemers.models import User
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap, Locatie
-from herstelmodel.models import Herkenningsmoment, Reflectie, Stap, Zichtbaarheid
+from herstelmodel.models import Reflectie
 from nazorg.models import Bericht, Draad, Herinnering, Melding, RichtlijnAkkoord, Ruimte
 from privacy.models import Privacyverklaring, Toestemming
 
-from .bulk import bulk, op_dag, verdeel
+from .bulk import JAREN, bulk, op_dag, verdeel
+from .herstel_data import HerstelBouwer
 from .nazorg_data import NazorgBouwer
+from .plekken import inloop_begin, inloop_data, maak_plekken
 
 # Known credentials of the generated accounts (they exist only in the benchmark database).
 PASSWORD = "benchmark-herstel-2026"  # noqa: S105 - benchmark accounts only
 DOMEIN = "benchmark.invalid"
-JAREN = 3
 
 AANBOD = [
     # titel, soort, meetings per group (None: ongoing), share of the groups
@@ -59,18 +60,6 @@ AANBOD = [
 # How many meetings an ongoing group weighs against a course when meetings are shared out.
 GEWICHT_DOORLOPEND = 20
 NAMEN = ["Sam", "Noor", "Fatima", "Joost", "Ayla", "Mees", "Linda", "Kees", "Yara", "Bram"]
-TEKSTEN = [
-    "Iemand in de groep praatte de hele tijd door. Ik werd er onrustig van.",
-    "Toen zij vertelde over haar slechte nachten dacht ik: dat ken ik.",
-    "Vandaag weer die ergernis. Misschien zie ik in hem iets van mezelf.",
-    "Ik heb even stilgestaan bij het verdriet over mijn oude baan. Niet weggeduwd.",
-    "Het voelde fijn dat de anderen knikten toen ik mijn verhaal deed.",
-    "Na afloop nog koffie gedronken. We spreken volgende week weer af.",
-    "Moe vandaag. Het verdriet kwam terug, en dat mag.",
-    "Ik merk dat ik vaker zeg wat ik nodig heb. Dat is nieuw voor mij.",
-    "Wandelen helpt. Vroeg naar bed ook. Ik schrijf het op zodat ik het onthoud.",
-    "Mijn verhaal vertellen was spannend, maar ik voelde me gehoord.",
-]
 
 
 @dataclasses.dataclass
@@ -113,6 +102,7 @@ class Academie:
     groep: Groep  # a running course with the deelnemer and the facilitator in it
     bijeenkomst: Bijeenkomst  # its most recent past meeting (the attendance register)
     aanbod: Aanbod
+    locatie: Locatie  # the main building: the walk-in opens there
     ruimte: Ruimte  # the academy-wide community space (the busiest)
     draad: Draad  # the long thread in it, started by the deelnemer
     totp_secret: str  # the staff accounts' TOTP secret, new for every run
@@ -121,7 +111,7 @@ class Academie:
     coordinators: list
 
 
-class _Bouwer(NazorgBouwer):
+class _Bouwer(NazorgBouwer, HerstelBouwer):
     def __init__(self, sizes: Sizes, seed: int, log):
         self.s = sizes
         self.rnd = random.Random(seed)  # noqa: S311 - test data, seeded on purpose
@@ -188,10 +178,9 @@ class _Bouwer(NazorgBouwer):
 
     def aanbod_en_groepen(self):
         s, rnd = self.s, self.rnd
-        # One real place, so the pages measured follow the location link as in use.
-        plek = Locatie.objects.create(
-            naam="Herstelacademie", straat="Lindelaan 12", postcode="6511 AB", plaats="Nijmegen"
-        )
+        # Real places (plekken.py): the walk-in in the main building, the rest spread.
+        self.plekken, oude_plek = maak_plekken()
+        hoofd = self.plekken[0]
         self.aanbod = bulk(
             Aanbod,
             [
@@ -199,7 +188,7 @@ class _Bouwer(NazorgBouwer):
                     titel=titel,
                     soort=soort,
                     beschrijving="Samen leren van elkaars ervaringen. " * 4,
-                    plek=plek,
+                    plek=hoofd if soort == Aanbod.Soort.INLOOP else rnd.choice(self.plekken),
                     aantal_bijeenkomsten=n,
                     certificaat=soort == Aanbod.Soort.CURSUS,
                 )
@@ -230,6 +219,8 @@ class _Bouwer(NazorgBouwer):
             grootste = max(range(1, len(aantallen)), key=lambda i: aantallen[i])
             aantallen[grootste] += verschil
         span = 365 * JAREN
+        oud = self.vandaag - datetime.timedelta(days=2 * 365)
+        inloop_open = False  # one walk-in group gets the coming openings
         groepen, planning = [], []
         for i, (aanbod, n) in enumerate(zip(per_groep, aantallen, strict=True)):
             if i == 0:
@@ -242,6 +233,9 @@ class _Bouwer(NazorgBouwer):
             if aanbod.soort == Aanbod.Soort.INLOOP and n > 0:
                 stap = max(1, span // n)  # the walk-in's counted days, spread over the years
             data = [start + datetime.timedelta(days=stap * k) for k in range(n)]
+            if aanbod.soort == Aanbod.Soort.INLOOP and not inloop_open:
+                data = inloop_data(self.vandaag, data)
+                inloop_open = True
             doorlopend = aanbod.soort == Aanbod.Soort.INLOOP or (
                 aanbod.aantal_bijeenkomsten is None and data and data[-1] >= self.vandaag
             )
@@ -250,7 +244,8 @@ class _Bouwer(NazorgBouwer):
                 Groep(
                     aanbod=aanbod,
                     naam=f"{aanbod.titel} – groep {i + 1}",
-                    plek=plek,
+                    # Groups that ended long ago met in the old building.
+                    plek=oude_plek if einde and einde < oud else aanbod.plek,
                     capaciteit=None if aanbod.aantal_bijeenkomsten is None else 16,
                     startdatum=start,
                     einddatum=einde,
@@ -260,8 +255,9 @@ class _Bouwer(NazorgBouwer):
         self.groepen = bulk(Groep, groepen)
         rijen = []
         for groep, data in zip(self.groepen, planning, strict=True):
+            inloop = groep.aanbod.soort == Aanbod.Soort.INLOOP
             for dag in data:
-                begin = op_dag(dag)
+                begin = inloop_begin(dag) if inloop else op_dag(dag)
                 rijen.append(
                     Bijeenkomst(
                         groep=groep,
@@ -366,75 +362,6 @@ class _Bouwer(NazorgBouwer):
         )
         self.aanwezig = gekozen
 
-    # --- herstelmodel ---------------------------------------------------------------------
-
-    def reflecties(self):
-        s, rnd = self.s, self.rnd
-        sam = self.deelnemers[0]
-        eigen = min(500, max(1, s.reflecties // 50))  # a heavy writer: three years of entries
-        stappen = [Stap.PROJECTIE] * 3 + [Stap.HERKENNING] * 4 + [Stap.ERKENNING] * 3
-        stappen += [Stap.VERBINDING] * 3 + [Stap.JEZELF_TERUGVINDEN] * 2 + [Stap.GETUIGENIS]
-        sam_groepen = [g for g in self.groepen if sam in self.leden_van.get(g.pk, [])]
-        rijen = []
-        for i in range(s.reflecties):
-            if i < eigen:
-                auteur = sam
-                groep = rnd.choice(sam_groepen) if sam_groepen else None
-                bijeenkomst = (
-                    rnd.choice(self.geweest_van.get(groep.pk) or [None]) if groep else None
-                )
-            elif rnd.random() < 0.7 and self.aanwezig:
-                bijeenkomst, auteur = rnd.choice(self.aanwezig)
-                groep = bijeenkomst.groep
-            else:
-                auteur, groep, bijeenkomst = rnd.choice(self.deelnemers), None, None
-            if bijeenkomst is not None:
-                wanneer = bijeenkomst.begint_om + datetime.timedelta(hours=rnd.randint(3, 72))
-            else:
-                wanneer = self.nu - datetime.timedelta(
-                    minutes=rnd.randint(60, 60 * 24 * 365 * JAREN)
-                )
-            wanneer = min(wanneer, self.nu)
-            zicht = Zichtbaarheid.ALLEEN_IK
-            if bijeenkomst is not None:
-                r = rnd.random()
-                zicht = (
-                    Zichtbaarheid.FACILITATORS
-                    if r < 0.17
-                    else Zichtbaarheid.GROEP
-                    if r < 0.25
-                    else Zichtbaarheid.ALLEEN_IK
-                )
-            rijen.append(
-                Reflectie(
-                    auteur=auteur,
-                    groep=groep,
-                    bijeenkomst=bijeenkomst,
-                    stap=rnd.choice(stappen),
-                    tekst=TEKSTEN[i % len(TEKSTEN)],
-                    zichtbaarheid=zicht,
-                    aangemaakt_op=wanneer,
-                    gedeeld_op=wanneer if zicht != Zichtbaarheid.ALLEEN_IK else None,
-                )
-            )
-        bulk(Reflectie, rijen)
-        herkenning = []
-        for b, u in rnd.sample(self.aanwezig, min(len(self.aanwezig), s.reflecties // 10)):
-            herkend = rnd.random() < 0.8
-            herkenning.append(
-                Herkenningsmoment(
-                    auteur=u,
-                    groep_id=b.groep_id,
-                    bijeenkomst=b,
-                    soort="herkend" if herkend else "niet_herkend",
-                    oorzaak=rnd.choice(["verhaal", "houding", "sfeer"]) if herkend else "",
-                    belemmering="" if herkend else rnd.choice(["geen_ruimte", "te_anders"]),
-                    aangemaakt_op=min(self.nu, b.eindigt_om),
-                )
-            )
-        bulk(Herkenningsmoment, herkenning)
-        self.aantal_herkenning = len(herkenning)
-
 
 def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie:
     """Build the academy in the current database (which should be empty) and return it."""
@@ -471,6 +398,7 @@ def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie
         groep=groep,
         bijeenkomst=geweest[-1],
         aanbod=groep.aanbod,
+        locatie=b.plekken[0],
         ruimte=b.ruimte,
         draad=b.draad,
         totp_secret=b.totp_secret,

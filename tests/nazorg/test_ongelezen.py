@@ -132,3 +132,30 @@ def test_the_count_stops_at_100_and_the_menu_says_99_plus(client, db):
     # The notifications page knows the exact number, and the menu still says 99+.
     page = client.get(reverse("meldingen"), **NL).content.decode()
     assert page.count('<span class="melding-teller" aria-hidden="true">99+</span>') == 3
+
+
+def orm_tellingen(user):
+    qs = gesprekmeldingen.zichtbaar(user)
+    return qs.count(), qs.filter(gelezen_op__isnull=True).count()
+
+
+def test_the_pages_two_counts_are_what_the_rules_show_for_everyone(situaties):
+    """The notifications page's (all, unread), compiled once: the same as the ORM's for
+    every person, after reading one, and in one query."""
+    sam, *_r = situaties
+    assert ongelezen._sjabloon(connection.alias, "alle") is not None
+    for user in situaties:
+        assert ongelezen.tellingen(user) == orm_tellingen(user), user
+        assert gesprekmeldingen.tellingen(user) == orm_tellingen(user), user
+    Melding.objects.filter(user=sam, bericht__isnull=True).update(gelezen_op=timezone.now())
+    assert ongelezen.tellingen(sam) == orm_tellingen(sam) == (3, 2)
+    with CaptureQueriesContext(connection) as queries:
+        gesprekmeldingen.tellingen(sam)
+    assert len(queries) == 1
+
+
+def test_the_pages_counts_fall_back_to_the_orm_for_an_inactive_person(situaties):
+    sam, *_r = situaties
+    sam.is_active = False
+    assert ongelezen.tellingen(sam) is None
+    assert gesprekmeldingen.tellingen(sam) == orm_tellingen(sam)

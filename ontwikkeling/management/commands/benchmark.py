@@ -12,6 +12,7 @@ It reports; it does not fail on a page over its goal. See docs/performance.md.
 """
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from groepen.models import Bijeenkomst, Lidmaatschap
-from ontwikkeling.benchmark import measure, report
+from ontwikkeling.benchmark import measure, report, worker
 from ontwikkeling.benchmark.generate import Sizes, genereer
 
 SIZES = [f for f in Sizes.__dataclass_fields__]
@@ -47,6 +48,25 @@ class Command(BaseCommand):
             default=4,
             help="reminder engines side by side (as a Celery worker's concurrency)",
         )
+        parser.add_argument(
+            "--worker",
+            action="store_true",
+            help="also send the due reminders through a real prefork Celery worker process",
+        )
+        parser.add_argument("--worker-concurrency", type=int, default=4)
+        parser.add_argument(
+            "--worker-timeout", type=float, default=300, help="seconds before giving up"
+        )
+        parser.add_argument(
+            "--broker", default="", help="a Redis URL for the worker instead of the configured"
+        )
+        parser.add_argument("--json", help="also write the results as JSON to this file")
+        parser.add_argument(
+            "--compare",
+            nargs=2,
+            metavar=("SMALL.json", "LARGE.json"),
+            help="no run: print per page the growth between two saved --json results",
+        )
         parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
         parser.add_argument(
             "--generate-only", action="store_true", help="generate, keep the database, stop"
@@ -60,6 +80,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **opts):
+        if opts["compare"]:
+            klein, groot = (json.loads(Path(p).read_text()) for p in opts["compare"])
+            self.stdout.write(report.groei(klein, groot))
+            return
         sizes = Sizes().scaled(opts["scale"])
         for naam in SIZES:
             if opts[naam] is not None:
@@ -113,28 +137,46 @@ class Command(BaseCommand):
             return
         begin = time.monotonic()
         self.stdout.write(f"Measuring pages ({opts['repeat']} requests each after warm-up) ...")
+        last_voor = os.getloadavg()
         metingen = measure.meet_paginas(
             academie, herhalingen=opts["repeat"], opwarmen=opts["warmup"], log=self.stdout.write
         )
+        last_na = os.getloadavg()
         self.stdout.write(f"Measured in {time.monotonic() - begin:.1f} s")
-        herinneringen = None
+        herinneringen = []
         if not opts["no_reminders"]:
             self.stdout.write("Sending the due reminders into a local SMTP sink ...")
-            herinneringen = measure.meet_herinneringen(workers=opts["reminder_workers"])
+            herinneringen.append(measure.meet_herinneringen(workers=opts["reminder_workers"]))
+        if opts["worker"]:
+            if herinneringen:
+                worker.zet_terug()  # the same reminders again, unsent
+            self.stdout.write("Sending them again through a real Celery worker ...")
+            herinneringen.append(
+                worker.meet_worker(
+                    concurrency=opts["worker_concurrency"],
+                    timeout=opts["worker_timeout"],
+                    broker=opts["broker"],
+                )
+            )
         uitvoer = [
             "",
             f"Academy: {academie.aantallen}",
+            report.machine_regel(last_voor, last_na),
             "",
             report.tabel(metingen),
             "",
             report.samenvatting(metingen),
         ]
-        if herinneringen:
-            uitvoer.append(report.herinneringen_regel(herinneringen))
+        uitvoer += [report.herinneringen_regel(h) for h in herinneringen]
         tekst = "\n".join(uitvoer)
         self.stdout.write(tekst)
         if opts["output"]:
             Path(opts["output"]).write_text(tekst + "\n")
+        if opts["json"]:
+            resultaat = report.als_json(
+                opts["scale"], academie.aantallen, metingen, herinneringen, (last_voor, last_na)
+            )
+            Path(opts["json"]).write_text(json.dumps(resultaat, indent=1))
 
     def schrijf_loadtest(self, academie, pad: Path):
         """Sessions for locust, made the way a login makes them, and each person's paths.
