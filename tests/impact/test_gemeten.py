@@ -209,6 +209,6 @@ def test_the_participation_dashboard_shows_every_reported_outcome_with_its_peopl
         HTTP_ACCEPT_LANGUAGE="nl",
     ).content.decode()
     assert "Wat mensen zelf melden" in html
-    blok = html.split("id=\"kop-uitkomsten\"")[1].split("</section>")[0]
+    blok = html.split('id="kop-uitkomsten"')[1].split("</section>")[0]
     assert "100,0% van 5" in blok or "100.0% van 5" in blok, blok
     assert html.count("te weinig om te tonen") >= 5
