@@ -1,7 +1,7 @@
 """Demo data for the aftercare loop and the open door (called by `manage.py demo`):
 the places as locations with an address, the soonest nazit with a date, one-to-one
 conversations with Ruben, Ruben as host of the walk-in (a role) and one request waiting
-for him, Noor as buddy. Idempotent."""
+for him. Idempotent."""
 
 import datetime
 
@@ -19,13 +19,12 @@ def _dinsdag_van_de_week(datum: datetime.date) -> datetime.date:
     return datum + datetime.timedelta(days=DINSDAG - datum.weekday())
 
 
-def open_deur(ruben, noor):
+def open_deur(ruben):
     """One-to-one conversations with Ruben next week, Ruben hosting the walk-in (a host
-    role: he counts visitors and picks up first conversations), Noor as buddy for
-    newcomers for six weeks now (her "Mijn rollen" shows it),
-    and one request from a stranger waiting for him."""
-    from groepen import gesprek, kennismaking, rollen
-    from groepen.models import Kennismaking, Vrijwilligersrol
+    role: he counts visitors and picks up first conversations), and one request from a
+    stranger waiting for him."""
+    from groepen import gesprek, kennismaking
+    from groepen.models import Kennismaking
 
     aanbod, _ = Aanbod.objects.get_or_create(
         titel="Gesprek met een ervaringsdeskundige",
@@ -51,12 +50,7 @@ def open_deur(ruben, noor):
             "Herstelacademie, huiskamer",
         )
     kennismaking.maak_host(ruben)
-    if not noor.vrijwilligersrollen.exists():
-        rollen.start_rol(
-            noor,
-            Vrijwilligersrol.Soort.BUDDY,
-            begint_op=timezone.localdate() - datetime.timedelta(weeks=6),
-        )
+    # Noor's buddy role (eight months, with a training) comes from demo_doorgroei_groei.py.
     Kennismaking.objects.get_or_create(
         voornaam="Kim",
         defaults={

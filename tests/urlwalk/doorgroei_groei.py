@@ -41,12 +41,17 @@ def _ontwikkeling_kwargs(world):
 
 
 def _aanbod(world):
-    """The deelnemer shares her story with the fixtures' group and offers to tell it."""
+    """The deelnemer shares her story with the fixtures' group and offers to tell it.
+    She shares a version of its own: world.verhaal_versie stays unshared (the canary
+    test, tests/herstelmodel/test_canary.py, plants its text there)."""
     from doorgroei.models import Verhaalaanbod
+    from herstelmodel.models import VerhaalVersie
 
     verhaal = world.verhaal
     verhaal.gedeeld_met = world.groep
-    verhaal.gedeelde_versie = world.verhaal_versie
+    verhaal.gedeelde_versie = VerhaalVersie.objects.create(
+        verhaal=verhaal, inhoud='{"leven": "Wat ik wil vertellen"}'
+    )
     verhaal.gedeeld_op = timezone.now()
     verhaal.save()
     Verhaalaanbod.objects.get_or_create(user=world.deelnemer)

@@ -186,7 +186,7 @@ class Command(BaseCommand):
                 community.academieruimte(),
                 users["facilitator@demo.nl"].email,
             )
-            demo_deur.open_deur(users["facilitator@demo.nl"], users["deelnemer2@demo.nl"])
+            demo_deur.open_deur(users["facilitator@demo.nl"])
             demo_doorgroei.alles(users)
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Password: " + DEMO_PASSWORD))
 
