@@ -19,6 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
         user.roepnaam = form.cleaned_data["roepnaam"]
+        # A naaste is not asked to reflect on a recovery of their own: the six steps stay
+        # off their overview until they turn them on (deelnemers.views.zes_stappen).
+        if form.cleaned_data.get("naaste"):
+            user.komt_als_naaste = True
+            user.zes_stappen = False
         if commit:
             user.save()
         return user

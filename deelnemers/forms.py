@@ -36,6 +36,14 @@ class LoginForm(WithoutPlaceholders, AllauthLoginForm):
         return response
 
 
+class ZesStappenForm(forms.Form):
+    """Turn the six steps on or off on one's own overview (a button, no free text)."""
+
+    aan = forms.TypedChoiceField(
+        choices=[("1", _("on")), ("0", _("off"))], coerce=lambda v: v == "1"
+    )
+
+
 class SignupForm(WithoutPlaceholders, AllauthSignupForm):
     roepnaam = forms.CharField(
         label=_("Your name in the academy"),
@@ -43,8 +51,14 @@ class SignupForm(WithoutPlaceholders, AllauthSignupForm):
         help_text=_("Others only see this name. It does not have to be your real name."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
+    # Optional: a naaste's home then shows the offer for naasten instead of the six steps
+    # (they can turn those on at any time).
+    naaste = forms.BooleanField(
+        label=_("I come mainly as a naaste (family or friend of someone in recovery)"),
+        required=False,
+    )
     # The consent fields are added by privacy.signup.SignupForm (privacy sits above).
-    field_order = ["email", "roepnaam", "password1", "password2"]
+    field_order = ["email", "roepnaam", "password1", "password2", "naaste"]
 
     def clean_roepnaam(self):
         return clean_roepnaam_value(self.cleaned_data["roepnaam"])
@@ -53,8 +67,14 @@ class SignupForm(WithoutPlaceholders, AllauthSignupForm):
 class RoepnaamForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["roepnaam"]
-        labels = {"roepnaam": _("Your name in the academy")}
+        fields = ["roepnaam", "komt_als_naaste"]
+        labels = {
+            "roepnaam": _("Your name in the academy"),
+            "komt_als_naaste": _(
+                "I come mainly as a naaste (family or friend of someone in recovery)"
+            ),
+        }
+        help_texts = {"komt_als_naaste": _("Your overview then also shows the offer for naasten.")}
         widgets = {"roepnaam": forms.TextInput(attrs={"autocomplete": "nickname"})}
 
     def clean_roepnaam(self):

@@ -61,6 +61,23 @@ class User(AbstractBaseUser, PermissionsMixin):
     # Set when the account was erased: the row stays, scrubbed of everything personal,
     # so anonymous attendance counts and the audit trail stay consistent.
     verwijderd_op = models.DateTimeField(_("deleted at"), null=True, blank=True)
+    # Naasten (family and friends of someone in recovery) use the academy too, without
+    # being asked to reflect on their own recovery. These choices only decide what the
+    # home and the menu put forward; every page stays reachable. On the row, so the menu
+    # reads them from the user already loaded (no query).
+    komt_als_naaste = models.BooleanField(
+        _("comes mainly as a naaste"),
+        default=False,
+        help_text=_("Family member or friend of someone in recovery."),
+    )
+    zes_stappen = models.BooleanField(
+        _("uses the six steps"),
+        default=True,
+        help_text=_("Shows reflections, recovery path and support plan on your overview."),
+    )
+    # When the person chose about the six steps themselves: after that the home no
+    # longer asks (see herstelacademie/naasten.py).
+    zes_stappen_gekozen_op = models.DateTimeField(_("six steps chosen on"), null=True, blank=True)
 
     objects = UserManager()
 

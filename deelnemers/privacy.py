@@ -44,6 +44,9 @@ SECTIES = (
         V("email", _l("Email address")), V("roepnaam", _l("Your name in the academy")),
         V("lid_sinds", _l("Joined"), "date_joined"), V("laatst_actief", _l("Last active")),
         V("coordinator", _l("Coordinator"), "is_coordinator"),
+        V("komt_als_naaste", _l("Comes mainly as a naaste")),
+        V("zes_stappen", _l("Six steps on your overview")),
+        V("zes_stappen_gekozen_op", _l("Six steps chosen on")),
         V("tweestaps", _l("Two-step verification"), _tweestaps),
         V("emailadressen", _l("All email addresses"), _emailadressen),
     ), volgorde=10, modellen=("deelnemers.User", "account.EmailAddress", "mfa.Authenticator")),
@@ -65,6 +68,9 @@ def _scrub(user) -> None:
     user.is_staff = False
     user.is_superuser = False
     user.laatst_actief = None
+    user.komt_als_naaste = False
+    user.zes_stappen = True
+    user.zes_stappen_gekozen_op = None
     user.verwijderd_op = timezone.now()
     user.save()
     user.groups.clear()

@@ -20,6 +20,7 @@ urlpatterns = [
     path("coordinator/", views.coordinator_home, name="coordinator_home"),
     path("tweestaps-nodig/", views.mfa_required, name="mfa_required"),
     path("mijn-gegevens/", deelnemers_views.mijn_gegevens, name="mijn_gegevens"),
+    path("mijn-gegevens/zes-stappen/", deelnemers_views.zes_stappen, name="zes_stappen"),
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("deelnemers.urls")),

@@ -11,7 +11,7 @@ from groepen.roles import rollen_van
 from herstelmodel.reflectie import ongelezen_per_groep
 from nazorg import missen, moderatie, planning
 
-from . import openbaar
+from . import naasten, openbaar
 from .models import Heartbeat
 
 # The coordinator's home lists this many nazits without a date, soonest first.
@@ -36,6 +36,7 @@ def home(request):
 @login_required
 def mijn_overzicht(request):
     context = overzicht.overzicht_deelnemer(request.user)
+    context.update(naasten.home(request.user, context["groepen"]))
     return render(request, "herstelacademie/mijn_overzicht.html", context)
 
 

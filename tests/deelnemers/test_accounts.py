@@ -39,9 +39,18 @@ def signup(client, **overrides):
 def test_signup_asks_only_email_name_and_password(client):
     response = client.get(reverse("account_signup"))
     form = response.context["form"]
-    # Plus the privacy consent and the optional summary email; nothing personal, and no
-    # nazit box (people hear about the nazit when they enrol in a group).
-    assert set(form.fields) == {"email", "roepnaam", "password1", "password2", "privacy", "digest"}
+    # Plus the privacy consent, the optional summary email and the optional "I come as a
+    # naaste"; nothing personal, and no nazit box (people hear about the nazit when they
+    # enrol in a group).
+    assert set(form.fields) == {
+        "email",
+        "roepnaam",
+        "password1",
+        "password2",
+        "naaste",
+        "privacy",
+        "digest",
+    }
     html = response.content.decode()
     for forbidden in ("diagnose", "geboortedatum", "achternaam"):
         assert forbidden not in html.lower()
