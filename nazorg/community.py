@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from groepen.models import Groep
 from herstelmodel.models import VerhaalVersie
 
-from . import gesprekmeldingen, volgen
+from . import gesprekmeldingen, ongelezen, volgen
 from .models import (
     POST_MAX,
     RICHTLIJNEN_VERSIE,
@@ -35,7 +35,12 @@ from .models import (
     Ruimte,
     Status,
 )
-from .moderatie import is_moderator, meld, na_plaatsen
+from .moderatie import (
+    meld,
+    na_plaatsen,
+    onthoud_moderator,
+    ruimtes_gemodereerd_door,
+)
 
 # At most this many posts per person in this window: a calm pace, and a brake on spam.
 RATE_AANTAL = 5
@@ -160,18 +165,31 @@ def draden_in(ruimte, user):
     )
 
 
+def draad_toegang_orm(user, vandaag, pk):
+    """The thread `pk` if `user` may see its space, annotated with whether they moderate
+    that space (draad_voor; compiled once per process in nazorg/ongelezen.py)."""
+    moderator = Exists(ruimtes_gemodereerd_door(user, vandaag).filter(pk=OuterRef("ruimte_id")))
+    return (
+        Draad.objects.filter(pk=pk, ruimte__in=Ruimte.objects.zichtbaar_voor(user, vandaag))
+        .annotate(is_moderator=moderator)
+        .order_by()
+    )
+
+
 def draad_voor(user, pk) -> Draad:
     """A thread in a space the person sees; hidden threads only for moderators; held ones
     for their writer and moderators. Anything else: 404."""
-    try:
-        draad = (
-            Draad.objects.filter(ruimte__in=Ruimte.objects.zichtbaar_voor(user))
-            .select_related("ruimte", "ruimte__groep", "auteur")
-            .get(pk=pk)
-        )
-    except Draad.DoesNotExist:
-        raise Http404 from None
-    draad.moderator = is_moderator(user, draad.ruimte)
+    # Whether they may see it and whether they moderate its space: one query, compiled
+    # once per process (nazorg/ongelezen.py; the ORM's own SQL, the same rules); then the
+    # thread itself by its key. The moderator answer is kept for the rest of the request.
+    toegang = ongelezen.draad_toegang(user, pk)
+    if toegang is ongelezen.NIET_GECOMPILEERD:
+        vandaag = timezone.localdate()
+        toegang = draad_toegang_orm(user, vandaag, pk).values_list("is_moderator").first()
+    if toegang is None:
+        raise Http404
+    draad = Draad.objects.select_related("ruimte", "ruimte__groep", "auteur").get(pk=pk)
+    draad.moderator = onthoud_moderator(user, draad.ruimte, toegang[0])
     if draad.status == Status.ZICHTBAAR or draad.moderator:
         return draad
     if draad.status == Status.VASTGEHOUDEN and draad.auteur_id == user.pk:

@@ -41,12 +41,24 @@ REDEN_VERPLICHT = (Besluit.VERBORGEN, Besluit.HERSTELD)
 MELDINGEN_DREMPEL = 3
 
 
-def ruimtes_gemodereerd_door(user):
-    """The spaces `user` moderates, as a queryset (usable as a subquery)."""
+def ruimtes_gemodereerd_door(user, vandaag=None):
+    """The spaces `user` moderates, as a queryset (usable as a subquery). `vandaag`: the
+    day the moderator roles count on (default today; see community_lid)."""
     if not user or not user.is_authenticated or not user.is_active:
         return Ruimte.objects.none()
     eigen = Lidmaatschap.objects.facilitators().filter(user=user)
-    return Ruimte.objects.filter(Q(groep__in=eigen.values("groep")) | benoemd_als_moderator(user))
+    return Ruimte.objects.filter(
+        Q(groep__in=eigen.values("groep")) | benoemd_als_moderator(user, op=vandaag)
+    )
+
+
+def onthoud_moderator(user, ruimte, antwoord: bool) -> bool:
+    """Keep an answer worked out elsewhere (as an annotation of
+    ruimtes_gemodereerd_door, the same rule) for is_moderator, for this request."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    user.__dict__.setdefault("_moderator_cache", {})[ruimte.pk] = bool(antwoord)
+    return bool(antwoord)
 
 
 def is_moderator(user, ruimte) -> bool:

@@ -159,3 +159,47 @@ def test_the_pages_counts_fall_back_to_the_orm_for_an_inactive_person(situaties)
     sam.is_active = False
     assert ongelezen.tellingen(sam) is None
     assert gesprekmeldingen.tellingen(sam) == orm_tellingen(sam)
+
+
+# --- A thread's first question (community.draad_voor): compiled like the counts -----------
+
+
+def test_thread_access_compiles_with_the_person_day_and_thread_filled_in(db):
+    assert ongelezen._sjabloon(connection.alias, "draad") is not None
+
+
+def test_thread_access_is_what_the_rules_say_for_everyone_and_every_thread(situaties):
+    """Compiled answer == the ORM's (community.draad_toegang_orm) for each person and each
+    thread: visible or not (404), moderator or not; and a moderator role that ended."""
+    from groepen.models import Vrijwilligersrol
+    from groepen.rollen import beeindig_rol, start_rol
+    from nazorg.community import draad_toegang_orm
+
+    sam, _noor, _ayla, facilitator, buiten = situaties
+    academie = Ruimte.objects.get(groep__isnull=True)
+    rol = start_rol(buiten, Vrijwilligersrol.Soort.MODERATOR)  # the academy-wide space
+    vandaag = timezone.localdate()
+
+    def vergelijk():
+        for user in situaties:
+            for draad in Draad.objects.all():
+                orm = draad_toegang_orm(user, vandaag, draad.pk).values_list("is_moderator")
+                verwacht = orm.first()
+                verwacht = None if verwacht is None else (bool(verwacht[0]),)
+                assert ongelezen.draad_toegang(user, draad.pk) == verwacht, (user, draad)
+
+    vergelijk()
+    assert ongelezen.draad_toegang(buiten, academie.draden.first().pk) == (True,)
+    assert ongelezen.draad_toegang(facilitator, Draad.objects.exclude(ruimte=academie)[0].pk)
+    beeindig_rol(rol)
+    vergelijk()
+    assert ongelezen.draad_toegang(buiten, academie.draden.first().pk) is None
+    assert ongelezen.draad_toegang(sam, 10**9) is None
+    assert ongelezen.draad_toegang(sam, "x") is None
+
+
+def test_thread_access_falls_back_to_the_orm_when_it_cannot_compile(situaties, monkeypatch):
+    sam, *_r = situaties
+    monkeypatch.setattr(ongelezen, "_sjablonen", {})
+    monkeypatch.setattr(ongelezen, "_sjabloon", lambda alias, soort="ongelezen": None)
+    assert ongelezen.draad_toegang(sam, Draad.objects.first().pk) is ongelezen.NIET_GECOMPILEERD
