@@ -59,7 +59,15 @@ _SOORTEN = {
     "ongelezen": (lambda u, n, v: _orm(u, n, v)[:MAX], "SELECT COUNT(*) FROM ({}) AS ongelezen"),
     "alle": (_orm_alle, "SELECT COUNT(*), COUNT(gelezen_op) FROM ({}) AS alle"),
     "draad": (lambda u, n, v: _orm_draad(u, v), "{}"),
+    # The notifications page's rows in its order; LIMIT and OFFSET are filled in per page.
+    "lijst": (lambda u, n, v: _orm_lijst(u, n, v), "{} LIMIT %s OFFSET %s"),
 }
+
+
+def _orm_lijst(user, nu, vandaag):
+    from .gesprekmeldingen import zichtbaar
+
+    return zichtbaar(user, nu, vandaag).order_by("-aangemaakt_op", "-pk").values("pk")
 
 
 def _orm_draad(user, vandaag):
@@ -119,9 +127,10 @@ def _uitvoeren(user, soort, **extra):
     return _uitvoeren_actief(user, soort, **extra)
 
 
-def _uitvoeren_actief(user, soort, *, geen_rij=None, **extra):
+def _uitvoeren_actief(user, soort, *, geen_rij=None, achteraan=(), **extra):
     """As _uitvoeren; `geen_rij` is returned when the query finds no row, None when the
-    ORM must build it."""
+    ORM must build it. `achteraan`: parameters for the placeholders the wrapper adds
+    (lijst: LIMIT, OFFSET); then every row is returned, as a list."""
     nu = timezone.now()
     vandaag = timezone.localdate(nu)
     alias = router.db_for_read(Melding)
@@ -143,7 +152,9 @@ def _uitvoeren_actief(user, soort, *, geen_rij=None, **extra):
     for i, soort in plekken:
         params[i] = waarden[soort]
     with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, *achteraan])
+        if achteraan:
+            return cursor.fetchall()
         rij = cursor.fetchone()
     return geen_rij if rij is None else rij
 
@@ -185,3 +196,14 @@ def draad_toegang(user, pk):
     if rij is _GEEN_DRAAD:
         return None
     return (bool(rij[0]),)
+
+
+def lijst(user, begin: int, aantal: int) -> list[int] | None:
+    """The keys of the notifications page's rows `begin` to `begin + aantal` (newest
+    first), in one compiled query; None when the ORM must build it."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    rijen = _uitvoeren_actief(user, "lijst", achteraan=(int(aantal), int(begin)))
+    if rijen is None:
+        return None
+    return [rij[0] for rij in rijen]

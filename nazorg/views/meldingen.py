@@ -80,12 +80,10 @@ def meldingen(request):
     # Opening one marks it read (meldingen_open); a notice without a link has nothing to
     # open, so seeing it is reading it. During a community break its notifications wait.
     # One query counts all (for the pages) and the unread (for the menu), on the visibility
-    # rules built once (docs/performance.md).
-    basis = gesprekmeldingen.zichtbaar(request.user)
-    alle, ongelezen = gesprekmeldingen.tellingen(request.user, basis)
-    paginator = Paginator(
-        gesprekmeldingen.pagina_lijst(request.user, basis), gesprekmeldingen.PER_PAGINA
-    )
+    # rules compiled once per process; the page's rows likewise (gesprekmeldingen.Lijst;
+    # docs/performance.md).
+    alle, ongelezen = gesprekmeldingen.tellingen(request.user)
+    paginator = Paginator(gesprekmeldingen.Lijst(request.user), gesprekmeldingen.PER_PAGINA)
     paginator.count = alle  # a cached_property: no second COUNT query
     pagina = paginator.get_page(request.GET.get("pagina"))
     items = list(pagina.object_list)

@@ -203,3 +203,29 @@ def test_thread_access_falls_back_to_the_orm_when_it_cannot_compile(situaties, m
     monkeypatch.setattr(ongelezen, "_sjablonen", {})
     monkeypatch.setattr(ongelezen, "_sjabloon", lambda alias, soort="ongelezen": None)
     assert ongelezen.draad_toegang(sam, Draad.objects.first().pk) is ongelezen.NIET_GECOMPILEERD
+
+
+# --- The notifications page's rows (gesprekmeldingen.Lijst): compiled like the counts -----
+
+
+def test_the_page_list_compiles(db):
+    assert ongelezen._sjabloon(connection.alias, "lijst") is not None
+
+
+def test_the_page_rows_are_what_the_rules_show_in_order_for_everyone(situaties):
+    for user in situaties:
+        verwacht = list(gesprekmeldingen.pagina_lijst(user).values_list("pk", flat=True))
+        assert ongelezen.lijst(user, 0, 50) == verwacht, user
+        assert ongelezen.lijst(user, 1, 2) == verwacht[1:3], user
+        rijen = gesprekmeldingen.Lijst(user)[0:50]
+        assert [m.pk for m in rijen] == verwacht
+        assert all(m.user_id == user.pk for m in rijen)
+
+
+def test_the_page_rows_fall_back_to_the_orm(situaties, monkeypatch):
+    sam, *_r = situaties
+    verwacht = list(gesprekmeldingen.pagina_lijst(sam).values_list("pk", flat=True))
+    monkeypatch.setattr(ongelezen, "_sjablonen", {})
+    monkeypatch.setattr(ongelezen, "_sjabloon", lambda alias, soort="ongelezen": None)
+    assert ongelezen.lijst(sam, 0, 50) is None
+    assert [m.pk for m in gesprekmeldingen.Lijst(sam)[0:50]] == verwacht
