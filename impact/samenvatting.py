@@ -197,27 +197,19 @@ def _bereiken(maanden) -> list[tuple]:
 
 def _gewijzigd_sinds(peil: datetime.datetime) -> dict[datetime.date, datetime.datetime]:
     """Per month: the last change at or after ``peil`` that no signal reports (one query)."""
-    aanwezig = (
-        Aanwezigheid.objects.filter(bijgewerkt_op__gte=peil)
-        .annotate(m=TruncMonth("bijeenkomst__begint_om"))
-        .values("m")
-        .annotate(t=Max("bijgewerkt_op"))
-        .order_by()
-    )
-    leden = (
-        Lidmaatschap.objects.filter(status_sinds__gte=peil)
-        .annotate(m=TruncMonth("sinds"))
-        .values("m")
-        .annotate(t=Max("status_sinds"))
-        .order_by()
-    )
-    reflecties = (
-        Reflectie.objects.filter(gewijzigd_op__gte=peil)
-        .annotate(m=TruncMonth("aangemaakt_op"))
-        .values("m")
-        .annotate(t=Max("gewijzigd_op"))
-        .order_by()
-    )
+
+    def laatste_per_maand(rijen, gewijzigd, maand):
+        return (
+            rijen.filter(**{f"{gewijzigd}__gte": peil})
+            .annotate(m=TruncMonth(maand))
+            .values("m")
+            .annotate(t=Max(gewijzigd))
+            .order_by()
+        )
+
+    aanwezig = laatste_per_maand(Aanwezigheid.objects, "bijgewerkt_op", "bijeenkomst__begint_om")
+    leden = laatste_per_maand(Lidmaatschap.objects, "status_sinds", "sinds")
+    reflecties = laatste_per_maand(Reflectie.objects, "gewijzigd_op", "aangemaakt_op")
     uit = {}
     for rij in aanwezig.union(leden, reflecties, all=True):
         maand = maand_van(rij["m"])
