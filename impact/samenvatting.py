@@ -48,7 +48,9 @@ what remains is counts over the people who are still there.
 
 The job (``werk_bij``, daily by beat and ``manage.py maandcijfers``) computes the missing
 closed months without a filter and recomputes every out-of-date row, one month per
-transaction, so a crash never leaves half a month. Two jobs at once: a PostgreSQL
+transaction, so a crash never leaves half a month. The rows it finds still right get a
+new ``peil`` (the moment its check began, minus MARGE), so the visits' check only looks
+back to the last job, however old the months are. Two jobs at once: a PostgreSQL
 advisory lock lets one run and the other return at once; rows are unique per month and
 filter, so a dashboard storing the same month at the same time cannot make a second one.
 """
@@ -264,6 +266,16 @@ def _bewaar(maanden, filters: Filters, versies: dict, per_maand: bool = False) -
     return {m: cijfers[m] for m in maanden}
 
 
+def _bevestig(pks, peil: datetime.datetime) -> None:
+    """The job found these rows still right when its check began: move their ``peil``
+    forward. Without this a month summarised once keeps the moment of its first
+    computation, and every visit's "changed since" check looks back to the oldest of
+    them, years of attendance and reflections once the academy is old; with it, at most
+    the time since the last job (a day). Safe for the same reason ``peil`` is: a write
+    stamped before ``peil`` was committed before the check began, so the check saw it."""
+    Maandcijfers.objects.filter(pk__in=pks, peil__lt=peil).update(peil=peil)
+
+
 def samengevat(maanden, filters: Filters, per_maand: bool = False) -> tuple[dict, int]:
     """The stored figures of these closed months; a missing or out-of-date month is
     computed and stored first. Returns (figures per month, months computed)."""
@@ -279,7 +291,10 @@ def samengevat(maanden, filters: Filters, per_maand: bool = False) -> tuple[dict
             nu_alles=Coalesce(Subquery(alles), Value("")),
         )
     }
+    begin = timezone.now()
     geldig = _geldig(rijen)
+    if per_maand and geldig:
+        _bevestig([rijen[m].pk for m in geldig], begin - MARGE)
     uit = {m: rijen[m].cijfers for m in geldig}
     opnieuw = [m for m in maanden if m not in geldig]
     if opnieuw:

@@ -24,7 +24,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Least
 from django.utils import timezone
 
 from deelnemers.models import User
@@ -363,6 +364,20 @@ class _Bouwer(NazorgBouwer, HerstelBouwer):
         self.aanwezig = gekozen
 
 
+def geschiedenis():
+    """Give every row the "last changed" moment it would have had, not the moment it was
+    generated: a reflection changed when it was written, attendance ticked at the end of
+    its meeting (never in the future). Bulk loading sets these to "now" (auto_now), which
+    an academy with years of history never has; the monthly summaries
+    (impact/samenvatting.py) would read that as "everything just changed" and recompute
+    every month on every visit, so the benchmark would measure a state no real academy
+    is in. Two set-based UPDATEs (update() skips auto_now)."""
+    nu = timezone.now()
+    Reflectie.objects.update(gewijzigd_op=F("aangemaakt_op"))
+    einde = Bijeenkomst.objects.filter(pk=OuterRef("bijeenkomst_id")).values("eindigt_om")[:1]
+    Aanwezigheid.objects.update(bijgewerkt_op=Least(Subquery(einde), Value(nu)))
+
+
 def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie:
     """Build the academy in the current database (which should be empty) and return it."""
     sizes = sizes or Sizes()
@@ -377,6 +392,7 @@ def genereer(sizes: Sizes | None = None, seed: int = 2026, log=None) -> Academie
         ("community", b.community),
         ("a long thread and notifications", lambda: (b.lange_draad(), b.meldingen())),
         ("nazit moments and reminders", b.nazit),
+        ("history as it was written", geschiedenis),
     ]
     with transaction.atomic():
         for naam, stap in stappen:

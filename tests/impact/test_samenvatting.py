@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
 from groepen import aanwezigheid
 from groepen.models import Aanwezigheid, Bijeenkomst, Lidmaatschap
@@ -218,6 +219,27 @@ def test_the_job_stores_every_closed_month_once(academie):
     assert samenvatting.werk_bij() == 0  # nothing changed: nothing recomputed
     for periode in _periodes():
         vergelijk(periode, Filters())
+
+
+def test_the_job_moves_the_check_forward_for_months_still_right(academie):
+    samenvatting.werk_bij()
+    oud = datetime.datetime(2026, 4, 1, tzinfo=AMS)
+    Maandcijfers.objects.update(peil=oud)
+    # Changed after the old peil, before the job: that month is computed again.
+    Aanwezigheid.objects.filter(bijeenkomst__groep=academie.g1).update(
+        status=Aanwezigheid.Status.AFWEZIG, bijgewerkt_op=oud + datetime.timedelta(days=1)
+    )
+    assert samenvatting.werk_bij() >= 1
+    # Every row is either confirmed or computed again: none looks back to April.
+    assert Maandcijfers.objects.exists()
+    assert not Maandcijfers.objects.filter(peil__lte=oud + datetime.timedelta(days=1)).exists()
+    for periode in _periodes():
+        vergelijk(periode, Filters())
+    # A change after the job is still seen by the next visit.
+    Aanwezigheid.objects.filter(bijeenkomst__groep=academie.g1).update(
+        status=Aanwezigheid.Status.AANWEZIG, bijgewerkt_op=timezone.now()
+    )
+    vergelijk(kwartaal_periode(2026, 1), Filters())
 
 
 def test_a_job_that_crashes_halfway_leaves_no_half_month(academie):

@@ -72,6 +72,20 @@ def test_generated_roles_fit_the_measured_pages(academie):
         assert "groep" not in cursor.fetchone()[0]
 
 
+def test_history_keeps_the_moment_it_was_written(academie):
+    """A closed month must look closed: nothing "just changed" (impact/samenvatting.py)."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from groepen.models import Aanwezigheid
+
+    assert not Reflectie.objects.exclude(gewijzigd_op=F("aangemaakt_op")).exists()
+    verleden = Aanwezigheid.objects.filter(bijeenkomst__eindigt_om__lt=timezone.now())
+    assert verleden.exists()
+    assert not verleden.exclude(bijgewerkt_op=F("bijeenkomst__eindigt_om")).exists()
+    assert not Aanwezigheid.objects.filter(bijgewerkt_op__gt=timezone.now()).exists()
+
+
 def test_long_thread_and_notifications_are_what_the_pages_show(academie):
     from nazorg import gesprekmeldingen
     from nazorg.models import Bericht, BerichtVersie, HerkenIk, Melding
