@@ -276,7 +276,7 @@ class Wachtrij:
 
 
 HERINNERINGEN = Wachtrij(
-    Herinnering, ("user", "groep__aanbod", "moment"), bouw_mail, maak_meldingen
+    Herinnering, ("user", "groep__aanbod", "groep__plek", "moment"), bouw_mail, maak_meldingen
 )
 
 

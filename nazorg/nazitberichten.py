@@ -262,7 +262,7 @@ def maak_meldingen(rijen) -> None:
 
 BERICHTEN = herinneringen.Wachtrij(
     NazitBericht,
-    ("user", "groep__aanbod", "moment__groep__aanbod", "herinnering"),
+    ("user", "groep__aanbod", "groep__plek", "moment__groep__aanbod", "herinnering"),
     bouw_mail,
     maak_meldingen,
 )

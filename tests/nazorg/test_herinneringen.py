@@ -276,3 +276,21 @@ def test_two_workers_at_once_send_every_reminder_exactly_once():
     assert set(per.values()) == {1}
     assert Herinnering.objects.filter(status=S.VERZONDEN).count() == te_versturen
     assert Melding.objects.count() == te_versturen
+
+
+@pytest.mark.django_db
+def test_the_place_of_a_group_comes_with_the_batch_not_per_mail():
+    """A group that meets at a Locatie: its place is in the mail, read with the batch
+    (no query per reminder: 10,000 reminders would be 10,000 more round trips)."""
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import LocatieFactory
+
+    plek = LocatieFactory(naam="Het Buurthuis")
+    for _i in range(2):
+        plan_nazit(maak_afgelopen_groep(plek=plek, locatie="")[0])
+    assert maak_due(Herinnering.objects.filter(moment__dagen_na_einde=14)) == 6
+    with CaptureQueriesContext(connection) as queries:
+        assert verstuur_herinneringen()["verzonden"] == 6
+    assert all("Het Buurthuis" in m.body for m in mail.outbox)
+    assert not [q for q in queries if 'FROM "groepen_locatie"' in q["sql"]]
