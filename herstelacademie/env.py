@@ -46,3 +46,18 @@ def require(name: str, why: str) -> str:
             f"Missing environment variable {name}: {why} See .env.example for an example."
         )
     return value
+
+
+def envfloat(name: str, default: float | None) -> float | None:
+    """A number such as 1.1; empty means None (the caller's "leave it as it is")."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    if not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a number such as 1.1 (got {value!r})."
+        ) from None

@@ -4,10 +4,11 @@ definitions are in the docstring of impact/deelname.py, which shows these figure
 
 import datetime
 
-from django.db.models import Case, Count, DateField, F, FilteredRelation, Q, When
+from django.db.models import Case, Count, DateField, F, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, TruncDate
 
-from groepen.models import Aanbod, Aanwezigheid, Lidmaatschap
+from groepen.aanwezigheid import is_voltooid
+from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Lidmaatschap
 from nazorg.models import Bericht, Draad, Herinnering, HerkenIk
 
 from .periode import Filters, Periode
@@ -57,43 +58,58 @@ def _cursus_q(periode: Periode, filters: Filters, prefix: str = "") -> Q:
 
 
 def _voltooid(leden):
-    """The completed participations among ``leden`` as (membership, person, end) rows.
+    """The completed participations among ``leden`` as (membership, person, end) rows,
+    and all of them as (membership, person) pairs.
 
-    One pass: each membership is joined to its group's meetings and, per meeting, to the
-    person's own "present" (at most one row per meeting), then counted per membership;
-    no subquery per row."""
-    bij = "groep__bijeenkomsten"
-    gehouden = Q(groep__bijeenkomsten__geannuleerd=False)
-    eigen = FilteredRelation(
-        f"{bij}__aanwezigheden",
-        condition=Q(
-            **{
-                f"{bij}__aanwezigheden__user": F("user"),
-                f"{bij}__aanwezigheden__status": Aanwezigheid.Status.AANWEZIG,
-            }
-        ),
-    )
-    return (
-        leden.annotate(eigen=eigen)
-        .values("pk", "user", einde=F("groep__einddatum"))
-        .annotate(
-            procent=F("groep__aanbod__voltooiing_percentage"),
-            bijeenkomsten=Count(bij, filter=gehouden),
-            aanwezig100=100 * Count("eigen", filter=gehouden),
+    Two small queries, bounded by the period's groups rather than the academy's history:
+    the participations with their completion percentage; then per group its held
+    meetings and per person and group their "present" rows (read through the index on
+    the meeting).
+    The decision is groepen.aanwezigheid.is_voltooid, as on the attendance register."""
+    rijen = list(
+        leden.values_list(
+            "pk", "user", "groep", "groep__einddatum", "groep__aanbod__voltooiing_percentage"
         )
-        .filter(bijeenkomsten__gt=0, aanwezig100__gte=F("procent") * F("bijeenkomsten"))
-        .values_list("pk", "user", "einde")
-        .order_by()
     )
+    # Per group its held meetings (person None) and per person and group their
+    # "present" rows, in one UNION.
+    tellingen = {}
+    if rijen:
+        groepen = list({r[2] for r in rijen})
+        bijeenkomsten = (
+            Bijeenkomst.objects.filter(groep__in=groepen, geannuleerd=False)
+            .values("groep")
+            .annotate(wie=Value(None, output_field=IntegerField()), n=Count("pk"))
+            .values_list("groep", "wie", "n")
+            .order_by()
+        )
+        aanwezig = (
+            Aanwezigheid.objects.filter(
+                bijeenkomst__groep__in=groepen,
+                bijeenkomst__geannuleerd=False,
+                status=Aanwezigheid.Status.AANWEZIG,
+            )
+            .values("bijeenkomst__groep", "user")
+            .annotate(n=Count("pk"))
+            .values_list("bijeenkomst__groep", "user", "n")
+            .order_by()
+        )
+        tellingen = {(g, u): n for g, u, n in bijeenkomsten.union(aanwezig, all=True)}
+    voltooid = [
+        (pk, user, einde)
+        for pk, user, groep, einde, procent in rijen
+        if is_voltooid(tellingen.get((groep, user), 0), tellingen.get((groep, None), 0), procent)
+    ]
+    return voltooid, [(pk, user) for pk, user, *_rest in rijen]
 
 
-def _contact(periode: Periode, filters: Filters, voor: datetime.date):
-    """Signs of life after the end of a course participation (_cursus_q) whose group
-    ended before ``voor``: the distinct (person, end of the group, window) with any, the
+def _contact(periode: Periode, voltooid_pks):
+    """Signs of life after the end of these completed course participations (their
+    keys): the distinct (person, end of the group, window) with any, the
     window being the months of HORIZONNEN. One query, a UNION with a part per source;
-    each part joins the source's rows to the course memberships of the same person, so
-    only those people are looked at. Compared as dates, so it is the same on PostgreSQL
-    and SQLite."""
+    each part joins the source's rows to the completed memberships (their keys) of the
+    same person, so only those people's rows are read (by the index on the person).
+    Compared as dates, so it is the same on PostgreSQL and SQLite."""
     laatste = HORIZONNEN[-1][2]
     # Every window lies in here: a cheap, indexable first cut on the source's own column.
     ruim = Periode(
@@ -116,13 +132,8 @@ def _contact(periode: Periode, filters: Filters, voor: datetime.date):
             binnen = {f"{veld}__gte": ruim.begin_dt, f"{veld}__lt": ruim.einde_dt}
         lid = f"{wie}__lidmaatschappen"
         delen.append(
-            # One filter() call, so the selection and the end date use the same join.
-            model.objects.filter(
-                welke,
-                _cursus_q(periode, filters, f"{lid}__"),
-                **binnen,
-                **{f"{lid}__groep__einddatum__lt": voor},
-            )
+            # One filter() call, so the membership and its end date use the same join.
+            model.objects.filter(welke, **binnen, **{f"{lid}__pk__in": voltooid_pks})
             .annotate(wie=F(wie), einde=F(f"{lid}__groep__einddatum"), dag=dag)
             .filter(dag__gt=F("einde"), dag__lte=_na_einde(laatste))
             .annotate(venster=venster)
@@ -135,15 +146,16 @@ def _contact(periode: Periode, filters: Filters, voor: datetime.date):
 
 def voltooiing(periode: Periode, filters: Filters, vandaag: datetime.date) -> dict:
     """Completion and the black hole in three queries, none of them correlated: the
-    participations, the completed ones, and the contact after the end."""
-    leden = Lidmaatschap.objects.filter(_cursus_q(periode, filters))
-    uit = leden.aggregate(deelnames=Count("pk"), deelnemers=Count("user", distinct=True))
-    voltooid = list(_voltooid(leden))
+    participations, their groups' meetings with the "present" rows, and the contact
+    after the end (only when someone's first window has passed)."""
+    voltooid, alle = _voltooid(Lidmaatschap.objects.filter(_cursus_q(periode, filters)))
+    uit = {"deelnames": len(alle), "deelnemers": len({user for _pk, user in alle})}
     uit["voltooid"] = len(voltooid)
     uit["voltooiers"] = len({user for _pk, user, _einde in voltooid})
-    # Contact is looked up for the participations whose first window has passed.
+    # Contact is looked up for the completed participations whose first window has passed.
     eerste = vandaag - datetime.timedelta(days=HORIZONNEN[0][2])
-    contact = set(_contact(periode, filters, eerste))
+    pks = [pk for pk, _user, einde in voltooid if einde < eerste]
+    contact = set(_contact(periode, pks)) if pks else set()
     for maanden, _van, tot in HORIZONNEN:
         grens = vandaag - datetime.timedelta(days=tot)
         voorbij = [(user, einde) for _pk, user, einde in voltooid if einde < grens]

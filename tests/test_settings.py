@@ -86,3 +86,30 @@ def test_templates_have_no_inline_script_or_style():
             if bad in text:
                 offenders.append(f"{path.relative_to(BASE_DIR)}: {bad.strip()}")
     assert not offenders, offenders
+
+
+def test_bad_planner_cost_is_explained():
+    postgres = "postgres://u:p@127.0.0.1:5432/x"  # `check` does not connect
+    env = {**PRODUCTION_ENV, "DATABASE_URL": postgres, "DB_RANDOM_PAGE_COST": "snel"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DB_RANDOM_PAGE_COST must be a number" in result.stderr
+
+
+@pytest.mark.parametrize(("waarde", "verwacht"), [(None, "1.1"), ("2", "2.0"), ("", None)])
+def test_planner_cost_goes_to_postgresql_connections(monkeypatch, waarde, verwacht):
+    import importlib
+
+    from herstelacademie import settings as instellingen
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/x")
+    if waarde is None:
+        monkeypatch.delenv("DB_RANDOM_PAGE_COST", raising=False)
+    else:
+        monkeypatch.setenv("DB_RANDOM_PAGE_COST", waarde)
+    try:
+        opties = importlib.reload(instellingen).DATABASES["default"].get("OPTIONS", {})
+        assert opties.get("options") == (verwacht and f"-c random_page_cost={verwacht}")
+    finally:
+        monkeypatch.undo()
+        importlib.reload(instellingen)
