@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail as django_mail
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -128,6 +129,19 @@ def test_my_place_never_reaches_the_kept_list_or_anyone_else(client, sam):
     assert "2 places left" in html
     assert "You are" not in html
     assert "eigen-plek" not in html
+
+
+def test_the_kept_list_with_my_places_is_the_list_drawn_for_me(sam):
+    maak_aanbod(2, sam)
+    eigen = GroepFactory(aanbod=AanbodFactory(titel="Intervisie"))
+    LidmaatschapFactory(groep=eigen, user=sam, rol=Lidmaatschap.Rol.FACILITATOR)
+    LidmaatschapFactory(groep=GroepFactory(), user=sam, status=Lidmaatschap.Status.UITGESCHREVEN)
+    with translation.override("en"):
+        voor_mij = render_to_string(aanbod_views.LIJST_INHOUD, aanbod_overzicht.overzicht(sam))
+        gedeeld = aanbod_views._lijst_inhoud(openbaar.Filter(), met_eigen_plek=True)
+        assert aanbod_views._met_eigen_plek(gedeeld, sam) == voor_mij
+    assert voor_mij.count("You are on the waiting list: number 1.") == 2
+    assert "You are a facilitator of this group." in voor_mij
 
 
 def test_the_walk_in_is_shown_without_sign_up_with_its_days(client, sam):
