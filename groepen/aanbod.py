@@ -72,12 +72,25 @@ def _eigen_aanmeldingen(user, groep_ids) -> dict:
     # A visitor without an account has no enrolments (and no query is made for them).
     if not user.is_authenticated:
         return {}
+    return _eigen(user, Q(groep__in=groep_ids))
+
+
+def _eigen(user, waar: Q) -> dict:
     leden = inschrijving.met_positie(
-        Lidmaatschap.objects.filter(user=user, groep__in=groep_ids).exclude(
+        Lidmaatschap.objects.filter(waar, user=user).exclude(
             status=Lidmaatschap.Status.UITGESCHREVEN
         )
     )
     return {lid.groep_id: lid for lid in leden}
+
+
+def eigen_in_open_groepen(user) -> dict:
+    """The person's own place per group that has not finished (what the offer list shows
+    of them), by group id: one query, as many rows as their own groups, however large the
+    offer. Groups the list does not show (archived aanbod) may be in it: the list looks up
+    only its own groups."""
+    vandaag = timezone.localdate()
+    return _eigen(user, Q(groep__einddatum__isnull=True) | Q(groep__einddatum__gte=vandaag))
 
 
 def _inloop_momenten(aanbod_ids) -> dict:

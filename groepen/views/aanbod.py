@@ -1,9 +1,12 @@
 """Participants browse the offer, sign up, cancel, and say when they can't come."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -23,34 +26,65 @@ from ..models import Aanbod
 # person sees the same pages with their own enrolments; a visitor sees "Meedoen", which
 # leads through making an account back to the group's sign-up page.
 LIJST_INHOUD = "groepen/aanbod/_lijst_inhoud.html"
+MIJN_STATUS = "groepen/aanbod/_mijn_status.html"
 DETAIL_INHOUD = "groepen/aanbod/_detail_inhoud.html"
+
+
+# In the offer list kept for signed-in people each group has this mark where the person's
+# own place goes (_lijst_inhoud.html); the text around it is escaped, so only the template
+# can write one.
+EIGEN_PLEK = re.compile(r"<!--eigen-plek:(\d+)-->")
+
+
+def _lijst_inhoud(keuze, request=None, met_eigen_plek=False) -> str:
+    """The offer list, rendered once per language and filter and kept (groepen.openbaar.
+    bewaard): drawing a large academy's list was most of the page's time. Made as for a
+    visitor (nobody's own data); with met_eigen_plek it holds the marks for signed-in
+    people, who share it."""
+
+    def maak():
+        gegevens = aanbod.overzicht(AnonymousUser(), keuze.q())
+        gegevens["eigen_plek_merk"] = met_eigen_plek
+        return render_to_string(LIJST_INHOUD, gegevens, request=request)
+
+    soort = "leden" if met_eigen_plek else "html"
+    return openbaar.bewaard(f"aanbod-{soort}:{get_language()}:{keuze.sleutel}", maak)
+
+
+def _met_eigen_plek(inhoud: str, user) -> str:
+    """The kept list with this person's own place in its groups (enrolled, waiting list,
+    facilitator): one query for their own groups, not for the offer."""
+    eigen = aanbod.eigen_in_open_groepen(user)
+    status = get_template(MIJN_STATUS)
+
+    def plek(merk):
+        lid = eigen.get(int(merk[1]))
+        if lid is None:
+            return ""
+        return f"<p><strong>{status.render({'g': {'mijn': lid}})}</strong></p>"
+
+    return EIGEN_PLEK.sub(plek, inhoud)
 
 
 @require_GET
 def aanbod_lijst(request):
+    # The offer is the same for everyone; the places a signed-in person has are laid over
+    # it. Every change to the offer or its enrolments makes a new version (groepen.openbaar).
+    locaties = openbaar.bewaard("locaties", openbaar.kiesbare_locaties)
+    keuze = openbaar.filter_uit(request.GET, locaties)
     if request.user.is_authenticated:
-        locaties = openbaar.kiesbare_locaties()
-        keuze = openbaar.filter_uit(request.GET, locaties)
-        context = aanbod.overzicht(request.user, keuze.q())
+        # Made without the request: nothing of this person (or their menu) gets in.
+        inhoud = _met_eigen_plek(_lijst_inhoud(keuze, met_eigen_plek=True), request.user)
     else:
-        # A visitor's offer is the same for everyone: kept (groepen.openbaar.bewaard),
-        # rendered, since drawing a large academy's list was most of the page's time.
-        locaties = openbaar.bewaard("locaties", openbaar.kiesbare_locaties)
-        keuze = openbaar.filter_uit(request.GET, locaties)
-
-        def maak():
-            gegevens = aanbod.overzicht(request.user, keuze.q())
-            return render_to_string(LIJST_INHOUD, gegevens, request=request)
-
-        sleutel = f"aanbod-html:{get_language()}:{keuze.sleutel}"
+        inhoud = _lijst_inhoud(keuze, request=request)
+    context = {
         # Our own rendering, escaped by the template; the cache keeps it as text.
-        context = {"inhoud": mark_safe(openbaar.bewaard(sleutel, maak))}  # noqa: S308
-    context.update(
-        keuze=keuze,
-        locaties=locaties,
-        soorten=Aanbod.Soort.choices,
-        dagdelen=[(k, v[0]) for k, v in openbaar.DAGDELEN.items()],
-    )
+        "inhoud": mark_safe(inhoud),  # noqa: S308
+        "keuze": keuze,
+        "locaties": locaties,
+        "soorten": Aanbod.Soort.choices,
+        "dagdelen": [(k, v[0]) for k, v in openbaar.DAGDELEN.items()],
+    }
     return render(request, "groepen/aanbod/lijst.html", context)
 
 

@@ -5,12 +5,16 @@ import datetime
 import pytest
 from django.core import mail as django_mail
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from groepen import aanbod as aanbod_overzicht
+from groepen import openbaar
 from groepen.aanbod_forms import AanmeldForm
 from groepen.models import Aanbod, Aanwezigheid, Lidmaatschap
+from groepen.views import aanbod as aanbod_views
 from tests.factories import (
     AanbodFactory,
     BijeenkomstFactory,
@@ -85,14 +89,59 @@ def test_offer_shows_places_left_and_my_own_status(client, sam):
     assert groepen["Ruim"].plaatsen.vrij == 4
     assert groepen["Vol"].plaatsen.vol
     assert groepen["Vrij"].plaatsen.onbeperkt
-    assert groepen["Vol"].mijn.positie == 2
-    assert groepen["Vrij"].mijn.status == Lidmaatschap.Status.ACTIEF
-    assert groepen["Ruim"].mijn is None
+    # The list is kept for everyone; the person's own places are laid over it.
+    eigen = aanbod_overzicht.eigen_in_open_groepen(sam)
+    assert eigen[vol.pk].positie == 2
+    assert eigen[vrij.pk].status == Lidmaatschap.Status.ACTIEF
+    assert ruim.pk not in eigen
     html = response.content.decode()
     assert "4 places left" in html
     assert "Full: you can join the waiting list" in html
-    assert "You are on the waiting list: number 2." in html
-    assert "You are signed up." in html
+    # Each in its own group's item.
+    assert "You are" not in groep_item(html, "Ruim")
+    assert "You are on the waiting list: number 2." in groep_item(html, "Vol")
+    assert "You are signed up." in groep_item(html, "Vrij")
+    assert "<!--eigen-plek" not in html
+
+
+def groep_item(html, naam) -> str:
+    """A group's item in the offer list."""
+    begin = html.index(f"<p><strong>{naam}</strong></p>")
+    return html[begin : html.index("</li>", begin)]
+
+
+def test_my_place_never_reaches_the_kept_list_or_anyone_else(client, sam):
+    groep = GroepFactory(aanbod=AanbodFactory(titel="WRAP"), naam="Dinsdag", capaciteit=3)
+    LidmaatschapFactory(groep=groep, user=sam)
+    url = reverse("aanbod_lijst")
+    assert "You are signed up." in groep_item(client.get(url, **EN).content.decode(), "Dinsdag")
+    # The list signed-in people share holds only the mark where a place goes.
+    with translation.override("en"):
+        gedeeld = aanbod_views._lijst_inhoud(openbaar.Filter(), met_eigen_plek=True)
+    assert f"<!--eigen-plek:{groep.pk}-->" in gedeeld
+    assert "You are" not in gedeeld
+    client.force_login(UserFactory())
+    html = client.get(url, **EN).content.decode()
+    assert "2 places left" in html
+    assert "You are" not in html
+    client.logout()
+    html = client.get(url, **EN).content.decode()
+    assert "2 places left" in html
+    assert "You are" not in html
+    assert "eigen-plek" not in html
+
+
+def test_the_kept_list_with_my_places_is_the_list_drawn_for_me(sam):
+    maak_aanbod(2, sam)
+    eigen = GroepFactory(aanbod=AanbodFactory(titel="Intervisie"))
+    LidmaatschapFactory(groep=eigen, user=sam, rol=Lidmaatschap.Rol.FACILITATOR)
+    LidmaatschapFactory(groep=GroepFactory(), user=sam, status=Lidmaatschap.Status.UITGESCHREVEN)
+    with translation.override("en"):
+        voor_mij = render_to_string(aanbod_views.LIJST_INHOUD, aanbod_overzicht.overzicht(sam))
+        gedeeld = aanbod_views._lijst_inhoud(openbaar.Filter(), met_eigen_plek=True)
+        assert aanbod_views._met_eigen_plek(gedeeld, sam) == voor_mij
+    assert voor_mij.count("You are on the waiting list: number 1.") == 2
+    assert "You are a facilitator of this group." in voor_mij
 
 
 def test_the_walk_in_is_shown_without_sign_up_with_its_days(client, sam):
@@ -143,11 +192,33 @@ def test_list_pages_use_a_fixed_number_of_queries(client, sam, django_assert_num
     maak_aanbod(1, sam)
     url = reverse(url_name)
     client.get(url)  # warm up (session, translations)
+    openbaar.vergeet()  # the offer list is kept: measure it made anew
     with CaptureQueriesContext(connection) as klein:
         assert client.get(url).status_code == 200
     maak_aanbod(6, sam)
+    openbaar.vergeet()
     with django_assert_num_queries(len(klein.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_kept_offer_list_reads_only_my_own_places(client, sam):
+    maak_aanbod(1, sam)
+    url = reverse("aanbod_lijst")
+    client.get(url, **EN)
+    with CaptureQueriesContext(connection) as klein:
+        assert client.get(url, **EN).status_code == 200
+    # The offer itself comes from the cache: nothing reads its aanbod or meetings.
+    offer = [q["sql"] for q in klein.captured_queries if "groepen_aanbod" in q["sql"]]
+    assert offer == []
+    assert "groepen_bijeenkomst" not in str(klein.captured_queries)
+    maak_aanbod(6, sam)
+    client.get(url, **EN)
+    with CaptureQueriesContext(connection) as groot:
+        response = client.get(url, **EN)
+    assert len(groot.captured_queries) == len(klein.captured_queries)
+    html = response.content.decode()
+    assert html.count("You are signed up.") == 7
+    assert html.count("You are on the waiting list") == 7
 
 
 def test_detail_shows_the_offer_and_first_meetings_of_each_group(client, sam):
