@@ -37,7 +37,7 @@ def blok(user) -> Blok:
     return Blok(**rij) if rij else Blok()
 
 
-def vragen(user, *, heeft_pad=True, aanbiedingen=True) -> dict:
+def vragen(user, *, heeft_pad=True, aanbiedingen=True, nu=None) -> dict:
     """The block's questions as annotations on the person's own User row. A caller that
     knows an answer already leaves it out (the participant's home: the menu's roles tell
     whether someone has or had a volunteer role, or facilitates a group at all)."""
@@ -48,7 +48,7 @@ def vragen(user, *, heeft_pad=True, aanbiedingen=True) -> dict:
             Verhaaluitnodiging.objects.filter(
                 user=eigen,
                 antwoord=Verhaaluitnodiging.Antwoord.OPEN,
-                bijeenkomst__begint_om__gt=timezone.now(),
+                bijeenkomst__begint_om__gt=nu or timezone.now(),
             )
         ),
     }

@@ -46,7 +46,7 @@ def mag_voorstellen(user) -> bool:
     return get_user_model().objects.filter(pk=user.pk).filter(mag_voorstellen_vraag()).exists()
 
 
-def mag_voorstellen_vraag() -> Q:
+def mag_voorstellen_vraag(vandaag=None) -> Q:
     """mag_voorstellen as a condition on the person's own User row, so a query that asks
     more about them can ask this too (doorgroei/home.py)."""
     eigen = OuterRef("pk")
@@ -55,7 +55,8 @@ def mag_voorstellen_vraag() -> Q:
         rol=Lidmaatschap.Rol.DEELNEMER,
         status__in=(Lidmaatschap.Status.ACTIEF, Lidmaatschap.Status.UITGESCHREVEN),
     )
-    rol = Vrijwilligersrol.objects.filter(user=eigen, begint_op__lte=timezone.localdate())
+    vandaag = vandaag or timezone.localdate()
+    rol = Vrijwilligersrol.objects.filter(user=eigen, begint_op__lte=vandaag)
     return Q(Exists(deelgenomen)) | Q(Exists(rol))
 
 
