@@ -33,23 +33,28 @@ class Blok:
 def blok(user) -> Blok:
     if not user.is_authenticated:
         return Blok()
-    eigen = OuterRef("pk")
-    rij = (
-        User.objects.filter(pk=user.pk)
-        .annotate(
-            heeft_pad=Exists(Vrijwilligersrol.objects.filter(user=eigen)),
-            deelt_verhaal=Exists(Verhaal.objects.filter(auteur=eigen, gedeeld_met__isnull=False)),
-            open_uitnodiging=Exists(
-                Verhaaluitnodiging.objects.filter(
-                    user=eigen,
-                    antwoord=Verhaaluitnodiging.Antwoord.OPEN,
-                    bijeenkomst__begint_om__gt=timezone.now(),
-                )
-            ),
-            # Offers this person may see as a facilitator (empty for everyone else).
-            aanbiedingen=Exists(Verhaalaanbod.objects.zichtbaar_voor(user)),
-        )
-        .values("heeft_pad", "deelt_verhaal", "open_uitnodiging", "aanbiedingen")
-        .first()
-    )
+    rij = User.objects.filter(pk=user.pk).values(**vragen(user)).first()
     return Blok(**rij) if rij else Blok()
+
+
+def vragen(user, *, heeft_pad=True, aanbiedingen=True, nu=None) -> dict:
+    """The block's questions as annotations on the person's own User row. A caller that
+    knows an answer already leaves it out (the participant's home: the menu's roles tell
+    whether someone has or had a volunteer role, or facilitates a group at all)."""
+    eigen = OuterRef("pk")
+    vragen = {
+        "deelt_verhaal": Exists(Verhaal.objects.filter(auteur=eigen, gedeeld_met__isnull=False)),
+        "open_uitnodiging": Exists(
+            Verhaaluitnodiging.objects.filter(
+                user=eigen,
+                antwoord=Verhaaluitnodiging.Antwoord.OPEN,
+                bijeenkomst__begint_om__gt=nu or timezone.now(),
+            )
+        ),
+    }
+    if heeft_pad:
+        vragen["heeft_pad"] = Exists(Vrijwilligersrol.objects.filter(user=eigen))
+    if aanbiedingen:
+        # Offers this person may see as a facilitator (empty for everyone else).
+        vragen["aanbiedingen"] = Exists(Verhaalaanbod.objects.zichtbaar_voor(user))
+    return vragen

@@ -47,7 +47,6 @@ def _afgeronde_lidmaatschappen(user, vandaag: datetime.date):
     """The person's places in groups that ended recently enough to still be offered a
     check-in, with whether each offer was put aside and the date of their latest
     check-in: one query."""
-    oudste = plus_maanden(vandaag, -(max(MOMENTEN) + VENSTER_MAANDEN)) - datetime.timedelta(days=1)
     nu_niet = UitkomstNuNiet.objects.filter(user=user, groep=OuterRef("groep"))
     laatste = van(user).values("ingevuld_op")[:1]
     return (
@@ -56,7 +55,7 @@ def _afgeronde_lidmaatschappen(user, vandaag: datetime.date):
             rol=Lidmaatschap.Rol.DEELNEMER,
             status=Lidmaatschap.Status.ACTIEF,
             groep__einddatum__lt=vandaag,
-            groep__einddatum__gte=oudste,
+            groep__einddatum__gte=_oudste(vandaag),
         )
         .exclude(groep__aanbod__soort=Aanbod.Soort.INLOOP)
         .annotate(
@@ -71,21 +70,52 @@ def _afgeronde_lidmaatschappen(user, vandaag: datetime.date):
     )  # fmt: skip
 
 
+def _oudste(vandaag: datetime.date) -> datetime.date:
+    """The earliest end of a course that can still be offered a check-in today."""
+    return plus_maanden(vandaag, -(max(MOMENTEN) + VENSTER_MAANDEN)) - datetime.timedelta(days=1)
+
+
+def _open_momenten(einde: datetime.date, vandaag: datetime.date):
+    """(maanden, moment) of the offers after a course ending on `einde` that are open today."""
+    for maanden in MOMENTEN:
+        moment = plus_maanden(einde, maanden)
+        if moment <= vandaag < plus_maanden(moment, VENSTER_MAANDEN):
+            yield maanden, moment
+
+
 def open_uitnodiging(user, vandaag: datetime.date | None = None) -> Uitnodiging | None:
     """The check-in to offer on the home now, if any (the most recent moment wins)."""
     vandaag = vandaag or timezone.localdate()
+    return kies(_afgeronde_lidmaatschappen(user, vandaag), vandaag)
+
+
+def kies(rijen, vandaag: datetime.date) -> Uitnodiging | None:
+    """The offer to make, from rows as _afgeronde_lidmaatschappen gives them."""
     beste = None
-    for rij in _afgeronde_lidmaatschappen(user, vandaag):
+    for rij in rijen:
         laatste = rij["laatste"] and timezone.localdate(rij["laatste"])
-        for maanden in MOMENTEN:
-            moment = plus_maanden(rij["einde"], maanden)
-            if not (moment <= vandaag < plus_maanden(moment, VENSTER_MAANDEN)):
-                continue
+        for maanden, moment in _open_momenten(rij["einde"], vandaag):
             if rij[f"nu_niet_{maanden}"] or (laatste and laatste >= moment):
                 continue
             if beste is None or moment > beste[0]:
                 beste = (moment, Uitnodiging(rij["groep_id"], rij["naam"], maanden))
     return beste[1] if beste else None
+
+
+def kandidaten(groepen, vandaag: datetime.date) -> list[tuple]:
+    """(groep, maanden) of the offers open today, from the groups a person takes part in
+    (active, as a participant, with `aanbod` loaded: the groups the home lists anyway),
+    by the same rules as _afgeronde_lidmaatschappen and kies; no query. What is left to
+    ask is whether each was put aside, and the person's latest check-in."""
+    oudste = _oudste(vandaag)
+    return [
+        (groep, maanden)
+        for groep in groepen
+        if groep.einddatum is not None
+        and oudste <= groep.einddatum < vandaag
+        and groep.aanbod.soort != Aanbod.Soort.INLOOP
+        for maanden, _moment in _open_momenten(groep.einddatum, vandaag)
+    ]
 
 
 def nu_niet(user, groep_id: int, maanden: int, vandaag: datetime.date | None = None) -> bool:

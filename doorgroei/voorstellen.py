@@ -43,18 +43,21 @@ def mag_voorstellen(user) -> bool:
     """Took part in a group (now or before) or holds or held a volunteer role. One query."""
     if not user or not user.is_authenticated or not user.is_active:
         return False
+    return get_user_model().objects.filter(pk=user.pk).filter(mag_voorstellen_vraag()).exists()
+
+
+def mag_voorstellen_vraag(vandaag=None) -> Q:
+    """mag_voorstellen as a condition on the person's own User row, so a query that asks
+    more about them can ask this too (doorgroei/home.py)."""
+    eigen = OuterRef("pk")
     deelgenomen = Lidmaatschap.objects.filter(
-        user=OuterRef("pk"),
+        user=eigen,
         rol=Lidmaatschap.Rol.DEELNEMER,
         status__in=(Lidmaatschap.Status.ACTIEF, Lidmaatschap.Status.UITGESCHREVEN),
     )
-    rol = Vrijwilligersrol.objects.filter(user=OuterRef("pk"), begint_op__lte=timezone.localdate())
-    return (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .filter(Q(Exists(deelgenomen)) | Q(Exists(rol)))
-        .exists()
-    )
+    vandaag = vandaag or timezone.localdate()
+    rol = Vrijwilligersrol.objects.filter(user=eigen, begint_op__lte=vandaag)
+    return Q(Exists(deelgenomen)) | Q(Exists(rol))
 
 
 # --- The proposer ----------------------------------------------------------------------
@@ -97,15 +100,6 @@ def _alleen_velden(velden: dict) -> dict:
 def van(user):
     """A person's own proposals, newest first, with what they became (one query)."""
     return Activiteitvoorstel.objects.van(user).select_related("aanbod")
-
-
-def voor_home(user) -> dict | None:
-    """The proposer's home block: their latest proposals (not the withdrawn ones) and
-    whether they may propose. At most two queries; None when there is nothing to show."""
-    recent = list(van(user).exclude(status=Status.INGETROKKEN)[:OP_HOME])
-    if not recent and not mag_voorstellen(user):
-        return None
-    return {"voorstellen": recent}
 
 
 # --- The coordinator -------------------------------------------------------------------

@@ -63,15 +63,9 @@ def lopende_wens(user) -> Meehelpwens | None:
     return van_persoon(user).filter(status__in=LOPEND).first()
 
 
-def voor_home(user) -> Meehelpwens | None:
-    """What the home shows: the running wish, or one decided in the last OP_HOME_DAGEN
-    days; None means the invitation. One query."""
-    wens = van_persoon(user).first()
-    return wens if wens is not None and is_actueel(wens) else None
-
-
 def is_actueel(wens: Meehelpwens) -> bool:
-    """Running, or decided in the last OP_HOME_DAGEN days: shown first, where it stands."""
+    """Running, or decided in the last OP_HOME_DAGEN days: what the participant's home
+    shows of their latest wish (doorgroei/home.py); otherwise it invites them to offer."""
     if wens.status in LOPEND:
         return True
     grens = timezone.now() - datetime.timedelta(days=OP_HOME_DAGEN)

@@ -45,11 +45,8 @@ def _met_cijfers(groepen):
 
 
 def overzicht_deelnemer(user) -> dict:
-    groepen = list(
-        Groep.objects.met_rol(user, Lidmaatschap.Rol.DEELNEMER)
-        .select_related("aanbod")
-        .annotate(volgende=_volgende_bijeenkomst())
-    )
+    # The home lists name, kind and state (no next meeting: those come in `komend`).
+    groepen = list(Groep.objects.met_rol(user, Lidmaatschap.Rol.DEELNEMER).select_related("aanbod"))
     komend = list(
         Bijeenkomst.objects.komend()
         .filter(groep__in=[g.pk for g in groepen])

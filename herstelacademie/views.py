@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from doorgroei import home as doorgroei_home
 from groepen import kennismaking, overzicht
 from groepen.models import Groep
 from groepen.roles import rollen_van
@@ -37,6 +38,10 @@ def home(request):
 def mijn_overzicht(request):
     context = overzicht.overzicht_deelnemer(request.user)
     context.update(naasten.home(request.user, context["groepen"]))
+    # The giving-back blocks and the check-in offer, in one query (not one per block).
+    context["doorgroei"] = doorgroei_home.voor_deelnemer(
+        request.user, context["groepen"], rollen_van(request.user)
+    )
     return render(request, "herstelacademie/mijn_overzicht.html", context)
 
 

@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from doorgroei import voorstellen
+from doorgroei import home, voorstellen
 from doorgroei.models import Activiteitvoorstel
 from groepen import rollen
 from groepen.models import Lidmaatschap, Vrijwilligersrol
+from groepen.roles import rollen_van
 from tests.factories import GroepFactory, LidmaatschapFactory, UserFactory
 
 Status = Activiteitvoorstel.Status
@@ -237,15 +238,37 @@ def test_home_shows_nothing_to_someone_who_may_not_propose(client, outsider):
     assert NIEUW not in client.get(reverse("mijn_overzicht")).content.decode()
 
 
-def test_home_block_costs_at_most_two_queries(deelnemer, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2):
-        assert voorstellen.voor_home(deelnemer) == {"voorstellen": []}
-    _voorstel(deelnemer)
-    with django_assert_max_num_queries(1):
-        assert len(voorstellen.voor_home(deelnemer)["voorstellen"]) == 1
+def _home_blok(user):
+    """The proposals block as the participant's home asks for it (doorgroei/home.py)."""
+    return home.voor_deelnemer(user, [], rollen_van(user)).voorstellen
+
+
+def test_home_block_is_one_query_with_the_latest_proposals(deelnemer, django_assert_num_queries):
+    rollen_van(deelnemer)  # the menu's roles: known before the home asks
+    with django_assert_num_queries(1):
+        assert _home_blok(deelnemer) == {"voorstellen": []}
+    for i in range(5):
+        _voorstel(deelnemer, titel=f"Idee {i}")
+    voorstellen.trek_in(Activiteitvoorstel.objects.get(titel="Idee 4"))
+    with django_assert_num_queries(1):
+        blok = _home_blok(deelnemer)
+    assert [(v.titel, v.status) for v in blok["voorstellen"]] == [
+        ("Idee 3", Status.INGEDIEND),
+        ("Idee 2", Status.INGEDIEND),
+        ("Idee 1", Status.INGEDIEND),
+    ]
+
+
+def test_home_block_for_someone_who_took_part_before_or_never(deelnemer, outsider):
+    Lidmaatschap.objects.filter(user=deelnemer).update(status=Lidmaatschap.Status.UITGESCHREVEN)
+    assert not rollen_van(deelnemer).deelnemer  # so the one query asks
+    assert _home_blok(deelnemer) == {"voorstellen": []}
+    assert _home_blok(outsider) is None
+    _voorstel(outsider)  # made while they could: still shown
+    assert [v.titel for v in _home_blok(outsider)["voorstellen"]] == ["Samen schilderen"]
 
 
 def test_a_volunteer_with_a_group_role_sees_the_invitation(db):
     vrijwilliger = UserFactory()
     rollen.start_rol(vrijwilliger, Vrijwilligersrol.Soort.COFACILITATOR, groep=GroepFactory())
-    assert voorstellen.voor_home(vrijwilliger) == {"voorstellen": []}
+    assert _home_blok(vrijwilliger) == {"voorstellen": []}
