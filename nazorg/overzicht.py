@@ -49,13 +49,21 @@ def overzicht(pagina=None, aantal_fouten: int = 20) -> dict:
         .only("pk", "laatste_fout", "pogingen", "verstuur_op", "groep__naam", "moment__datum")
         .order_by("-verstuur_op")[:aantal_fouten]
     )
+    heeft_herinneringen = Exists(Herinnering.objects.filter(moment=OuterRef("pk")))
     met_herinneringen = (
-        NazitMoment.objects.filter(Exists(Herinnering.objects.filter(moment=OuterRef("pk"))))
+        NazitMoment.objects.filter(heeft_herinneringen)
         .select_related("groep")
         .order_by("-datum", "-pk")
     )
+    paginator = Paginator(met_herinneringen, MOMENTEN)
+    # How many in all, for "n more": as a filter inside the count, the Exists is a probe
+    # per moment on the reminders' moment index; as a WHERE, PostgreSQL hashes every
+    # reminder there ever was (13 per moment) to answer the same question.
+    paginator.count = NazitMoment.objects.aggregate(n=Count("pk", filter=Q(heeft_herinneringen)))[
+        "n"
+    ]  # a cached_property: the Paginator asks no COUNT of its own
     # get_page: a page number that is not one, or past the end, shows the nearest page.
-    pagina = Paginator(met_herinneringen, MOMENTEN).get_page(pagina)
+    pagina = paginator.get_page(pagina)
     momenten = list(pagina.object_list)
     cijfers = _cijfers_per_moment([m.pk for m in momenten])
     per_status = dict.fromkeys(S, 0)
