@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import gesprek
@@ -144,21 +145,44 @@ def volgende_intervisie(user, nu=None) -> Intervisiebijeenkomst | None:
 
 
 def overzicht_academie() -> dict:
-    """Academy-wide figures for coordinators: counts only, never anyone's words."""
-    lopende_groepen = Groep.objects.lopend_op(timezone.localdate())
+    """Academy-wide figures for coordinators: counts only, never anyone's words.
+
+    Bounded by what is shown, not by history: the running groups' ids come first (on the
+    date indexes), so their participants are counted on the (groep, status, rol) index for
+    those groups only, not by scanning every membership there ever was; the groups table
+    counts participants per shown row (a subquery evaluated for the 50 rows kept), not for
+    every group before keeping 50.
+    """
+    lopend = list(Groep.objects.lopend_op(timezone.localdate()).values_list("pk", flat=True))
     cijfers = {
+        # No running group: no query (an empty IN list is answered without the database).
         "actieve_deelnemers": Lidmaatschap.objects.deelnemers()
-        .filter(groep__in=lopende_groepen)
+        .filter(groep__in=lopend)
         .values("user")
         .distinct()
         .count(),
-        "lopende_groepen": lopende_groepen.count(),
+        "lopende_groepen": len(lopend),
         "facilitators": Lidmaatschap.objects.facilitators().values("user").distinct().count(),
         "bijeenkomsten_deze_week": Bijeenkomst.objects.deze_week()
         .filter(geannuleerd=False)
         .count(),
     }
-    groepen = list(_met_cijfers(Groep.objects.all()).order_by("-startdatum", "naam")[:50])
+    deelnemers = (
+        Lidmaatschap.objects.deelnemers()
+        .filter(groep=OuterRef("pk"))
+        .order_by()
+        .values("groep")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    groepen = list(
+        Groep.objects.select_related("aanbod", "plek")
+        .annotate(
+            aantal_deelnemers=Coalesce(Subquery(deelnemers), 0),
+            volgende=_volgende_bijeenkomst(),
+        )
+        .order_by("-startdatum", "naam")[:50]
+    )
     # A running group with nothing planned ahead is easily forgotten: flag it (no query,
     # the next meeting is already annotated and the status follows from the dates).
     for g in groepen:

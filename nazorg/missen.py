@@ -264,7 +264,11 @@ def cijfers(nu=None) -> dict:
     said "ik stop liever". People, not rows; shown through MIN_AGGREGATE. One query."""
     nu = timezone.localtime(nu or timezone.now())
     begin = nu.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    return Missen.objects.aggregate(
+    # Only rows with something this month (on the three date indexes), not all history.
+    deze_maand = (
+        Q(aangemaakt_op__gte=begin) | Q(verzonden_op__gte=begin) | Q(stop_liever_op__gte=begin)
+    )
+    return Missen.objects.filter(deze_maand).aggregate(
         signalen=Count("user", distinct=True, filter=Q(aangemaakt_op__gte=begin)),
         berichten=Count("user", distinct=True, filter=Q(verzonden_op__gte=begin)),
         stop_liever=Count("user", distinct=True, filter=Q(stop_liever_op__gte=begin)),

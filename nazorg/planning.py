@@ -440,27 +440,3 @@ def moment_cijfers(moment) -> dict:
     # With fewer people invited, even a 0 would say something about each of them.
     cijfers["te_weinig"] = not toonbaar(cijfers["uitgenodigd"])
     return cijfers
-
-
-def voeg_aanwezigheid_toe(momenten) -> None:
-    """Set `gekomen` (people who came) and `aanwezigheid_bekend` on each moment, in one
-    query for all of them (the coordinator's overview)."""
-    from django.db.models import Count
-
-    pks = [m.pk for m in momenten]
-    per_moment = {}
-    if pks:
-        per_moment = {
-            r["moment_id"]: r
-            for r in Herinnering.objects.filter(moment_id__in=pks)
-            .values("moment_id")
-            .annotate(
-                gekomen=Count("user", distinct=True, filter=Q(aanwezig=True)),
-                ingevuld=Count("pk", filter=Q(aanwezig__isnull=False)),
-            )
-            .order_by()
-        }
-    for m in momenten:
-        r = per_moment.get(m.pk, {})
-        m.gekomen = r.get("gekomen", 0)
-        m.aanwezigheid_bekend = bool(r.get("ingevuld"))

@@ -279,6 +279,13 @@ class Lidmaatschap(models.Model):
         indexes = [
             models.Index(fields=["user", "rol"]),
             models.Index(fields=["groep", "status", "rol"]),
+            # Who facilitates (the coordinator's home) from this small index alone, not
+            # by scanning every membership there ever was.
+            models.Index(
+                fields=["user"],
+                condition=Q(rol="facilitator", status="actief"),
+                name="lidmaatschap_facilitator_idx",
+            ),
         ]
 
     def __str__(self):

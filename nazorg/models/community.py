@@ -136,7 +136,11 @@ class Draad(models.Model):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         ordering = ["-laatste_activiteit", "-pk"]
-        indexes = [models.Index(fields=["ruimte", "status", "-laatste_activiteit"])]
+        indexes = [
+            models.Index(fields=["ruimte", "status", "-laatste_activiteit"]),
+            # The coordinator's counts of the last 30 days read only that window.
+            models.Index(fields=["aangemaakt_op", "status"], name="draad_aangemaakt_idx"),
+        ]
 
     def __str__(self):
         return self.titel
@@ -173,6 +177,11 @@ class Bericht(models.Model):
         indexes = [
             models.Index(fields=["draad", "status", "aangemaakt_op"]),
             models.Index(fields=["auteur", "aangemaakt_op"]),
+            # The coordinator's counts of the last 30 days (posts, who wrote) read only
+            # that window, from the index alone.
+            models.Index(
+                fields=["aangemaakt_op", "status", "auteur"], name="bericht_aangemaakt_idx"
+            ),
         ]
 
     def __str__(self):
@@ -211,6 +220,8 @@ class HerkenIk(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["bericht", "user"], name="herken_ik_uniek"),
         ]
+        # The coordinator's count of the last 30 days reads only that window.
+        indexes = [models.Index(fields=["aangemaakt_op"], name="herkenik_aangemaakt_idx")]
 
     def __str__(self):
         return f"{self.user_id} → {self.bericht_id}"

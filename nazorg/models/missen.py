@@ -99,6 +99,9 @@ class Missen(models.Model):
             models.Index(fields=["groep", "afgehandeld_op"]),
             models.Index(fields=["bericht"]),
             models.Index(fields=["aangemaakt_op"]),
+            # This month's counts (missen.cijfers) read only this month's rows.
+            models.Index(fields=["verzonden_op"], name="missen_verzonden_idx"),
+            models.Index(fields=["stop_liever_op"], name="missen_stop_liever_idx"),
         ]
 
     def __str__(self):

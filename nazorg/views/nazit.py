@@ -215,8 +215,7 @@ def uitschrijven_nazit(request, token):
 @login_required
 @permission_required("deelnemers.view_academy_overview", raise_exception=True)
 def nazorg_overzicht(request):
-    context = overzicht.overzicht()
-    planning.voeg_aanwezigheid_toe(context["momenten"])
+    context = overzicht.overzicht(request.GET.get("pagina"))
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
         limit=50
     )

@@ -160,7 +160,24 @@ def test_the_overview_counts_answers_only_for_the_fifty_moments_it_shows(client,
     getoond = pagina.context["momenten"]
     assert len(getoond) == MOMENTEN
     assert [m.datum for m in getoond] == sorted((m.datum for m in momenten), reverse=True)[:50]
+    # The rest is a page further: how many, and a link to it.
+    assert pagina.context["meer"] == 10
+    inhoud = pagina.content.decode()
+    assert "Nog 10 nazitten op andere pagina" in inhoud
+    assert 'href="?pagina=2"' in inhoud
+    # The statuses are counted for the moments shown: one reminder each, all planned.
+    assert dict((s.value, n) for s, n in pagina.context["statussen"])["gepland"] == MOMENTEN
+    with CaptureQueriesContext(connection) as tweede:
+        verder = client.get(reverse("nazorg_overzicht"), {"pagina": 2})
+    assert len(tweede.captured_queries) == len(veel.captured_queries)
+    assert [m.datum for m in verder.context["momenten"]] == sorted(m.datum for m in momenten)[:10][
+        ::-1
+    ]
+    assert dict((s.value, n) for s, n in verder.context["statussen"])["gepland"] == 10
+    assert 'href="?pagina=1"' in verder.content.decode()
     NazitMoment.objects.filter(pk__in=[m.pk for m in momenten[:40]]).delete()
     with CaptureQueriesContext(connection) as weinig:
-        client.get(reverse("nazorg_overzicht"))
+        kort = client.get(reverse("nazorg_overzicht"))
     assert len(veel.captured_queries) == len(weinig.captured_queries)
+    assert kort.context["meer"] == 0
+    assert "?pagina=" not in kort.content.decode()
