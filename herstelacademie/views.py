@@ -8,10 +8,9 @@ from django.views.decorators.http import require_GET
 from groepen import kennismaking, overzicht
 from groepen.models import Groep
 from groepen.roles import rollen_van
-from herstelmodel.reflectie import ongelezen_per_groep
-from nazorg import missen, moderatie, planning
+from nazorg import missen, planning
 
-from . import naasten, openbaar
+from . import facilitator, naasten, openbaar
 from .models import Heartbeat
 
 # The coordinator's home lists this many nazits without a date, soonest first.
@@ -45,10 +44,12 @@ def mijn_overzicht(request):
 @permission_required("groepen.view_facilitator_home", raise_exception=True)
 def facilitator_home(request):
     context = overzicht.overzicht_facilitator(request.user)
-    # Unread shared reflections come from the app above groepen; composed here.
-    ongelezen = ongelezen_per_groep(request.user, [g.pk for g in context["groepen"]])
+    # Unread shared reflections and the moderation queue come from the apps above
+    # groepen; composed here, in one query (facilitator.py).
+    ongelezen, context["moderatie_open"] = facilitator.tellingen(
+        request.user, [g.pk for g in context["groepen"]]
+    )
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
-    context["moderatie_open"] = moderatie.aantal_open_voor(request.user)
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
         [g.pk for g in context["groepen"]]
     )
@@ -59,6 +60,7 @@ def facilitator_home(request):
     context["groepen_lopend"] = [g for g in context["groepen"] if g.status != afgerond]
     context["groepen_afgerond"] = [g for g in context["groepen"] if g.status == afgerond]
     # Open first-conversation requests, for hosts only (None for everyone else).
+    # (No query for someone the roles of this request show is no host: groepen/rules.py.)
     context["kennismaking"] = kennismaking.overzicht_voor_host(request.user, met_afgerond=False)
     return render(request, "herstelacademie/facilitator_home.html", context)
 
