@@ -44,16 +44,16 @@ def mijn_overzicht(request):
 @permission_required("groepen.view_facilitator_home", raise_exception=True)
 def facilitator_home(request):
     context = overzicht.overzicht_facilitator(request.user)
+    groep_ids = [g.pk for g in context["groepen"]]
     # Unread shared reflections and the moderation queue come from the apps above
     # groepen; composed here, in one query (facilitator.py).
-    ongelezen, context["moderatie_open"] = facilitator.tellingen(
-        request.user, [g.pk for g in context["groepen"]]
-    )
+    ongelezen, context["moderatie_open"] = facilitator.tellingen(request.user, groep_ids)
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
-        [g.pk for g in context["groepen"]]
+        groep_ids
     )
-    context["missen"] = missen.voor_facilitator(request.user)
+    # The groups they facilitate are those of the overview: no need to ask again.
+    context["missen"] = missen.voor_facilitator(request.user, groep_ids=groep_ids)
     # Finished groups fold away, so the list stays short (no query: the status follows
     # from the dates already loaded).
     afgerond = Groep.Status.AFGEROND
