@@ -68,7 +68,9 @@ def overzicht_facilitator(user) -> dict:
     """What a facilitator needs at a glance. Four queries, however many groups,
     meetings, intervisie meetings or conversations there are."""
     groepen = list(_met_cijfers(Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR)))
-    deze_week, te_doen_lijst = _bijeenkomsten([g.pk for g in groepen])
+    deze_week, te_doen_lijst = _bijeenkomsten(
+        [g.pk for g in groepen], groepen={g.pk: g for g in groepen}
+    )
     return {
         "groepen": groepen,
         "deze_week": deze_week,
@@ -109,10 +111,12 @@ def _te_doen_begin(nu):
     )
 
 
-def _bijeenkomsten(groep_ids, nu=None) -> tuple[list[Bijeenkomst], list[Bijeenkomst]]:
+def _bijeenkomsten(groep_ids, nu=None, groepen=None) -> tuple[list[Bijeenkomst], list[Bijeenkomst]]:
     """This week's meetings of these groups (not cancelled, in order, each with
     `.begonnen`) and their to-do list (as te_doen), from one query: both are meetings
-    of the same groups, and the to-do's two checks cost little on a week's meetings."""
+    of the same groups, and the to-do's two checks cost little on a week's meetings.
+    `groepen`: {pk: group} with offer and place loaded, when the caller has them (the
+    meetings get those, rather than a copy of each per meeting)."""
     nu = timezone.localtime(nu)
     week_begin, week_eind = week_van(nu)
     begin = _te_doen_begin(nu)
@@ -123,9 +127,12 @@ def _bijeenkomsten(groep_ids, nu=None) -> tuple[list[Bijeenkomst], list[Bijeenko
                 | Q(begint_om__gte=begin, begint_om__lt=nu)
             )
         )
-        .select_related("groep__aanbod", "groep__plek", "plek")
+        .select_related(*(["plek"] if groepen else ["groep__aanbod", "groep__plek", "plek"]))
         .order_by("begint_om", "pk")
     )
+    if groepen:
+        for b in rijen:
+            b.groep = groepen[b.groep_id]
     deze_week = [b for b in rijen if week_begin <= b.begint_om < week_eind]
     for b in deze_week:
         b.begonnen = b.begint_om <= nu
