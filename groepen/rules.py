@@ -95,6 +95,13 @@ def _host_scope(user):
 def is_inloophost(user):
     """An active host role (Vrijwilligersrol GASTHEER, started by the coordinator): picks
     up first-conversation requests (kennismaking) and counts walk-in visitors."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    rollen = getattr(user, "_rollen_cache", None)
+    if rollen is not None:
+        # Whether there is any active host role, the roles of this request know (the
+        # same rule); which walk-ins it covers (_host_scope) is not needed for this.
+        return rollen.host
     return _host_scope(user) is not None
 
 
