@@ -136,6 +136,30 @@ def mijn_slots(user, nu=None) -> list[Gespreksslot]:
     return result
 
 
+def geboekte_slots(user, nu=None) -> list[Gespreksslot]:
+    """mijn_slots, only the booked ones (each with `.boeking` and `.voorbij`), for the
+    facilitator home: one query instead of two, from the bookings (one active booking
+    per slot, gespreksboeking_een_per_slot)."""
+    nu = nu or timezone.now()
+    boekingen = (
+        Gespreksboeking.objects.filter(
+            slot__ervaringsdeskundige=user,
+            slot__ingetrokken_op__isnull=True,
+            slot__eindigt_om__gt=nu - TERUGKIJKEN,
+            geannuleerd_op__isnull=True,
+        )
+        .select_related("slot__aanbod", "deelnemer")
+        .order_by("slot__begint_om", "slot_id")
+    )
+    result = []
+    for boeking in boekingen:
+        slot = boeking.slot
+        slot.boeking = boeking
+        slot.voorbij = slot.eindigt_om <= nu
+        result.append(slot)
+    return result
+
+
 def eigen_slot(user, pk) -> Gespreksslot:
     """One of the ervaringsdeskundige's own slots (404 for anyone else's), with `.boeking`."""
     slot = get_object_or_404(

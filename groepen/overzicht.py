@@ -17,6 +17,7 @@ from .models import (
     Lidmaatschap,
     Sessielog,
 )
+from .models.bijeenkomst import week_van
 
 # Meetings of the last two weeks whose register or session log is missing show as "to do".
 TE_DOEN_DAGEN = 14
@@ -62,28 +63,22 @@ def overzicht_deelnemer(user) -> dict:
 
 
 def overzicht_facilitator(user) -> dict:
-    """What a facilitator needs at a glance. Six queries, however many groups,
+    """What a facilitator needs at a glance. Four queries, however many groups,
     meetings, intervisie meetings or conversations there are."""
     groepen = list(_met_cijfers(Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR)))
-    groep_ids = [g.pk for g in groepen]
-    deze_week = list(
-        Bijeenkomst.objects.deze_week()
-        .filter(groep__in=groep_ids, geannuleerd=False)
-        .select_related("groep__aanbod", "groep__plek", "plek")
+    deze_week, te_doen_lijst = _bijeenkomsten(
+        [g.pk for g in groepen], groepen={g.pk: g for g in groepen}
     )
-    nu = timezone.now()
-    for b in deze_week:
-        b.begonnen = b.begint_om <= nu
     return {
         "groepen": groepen,
         "deze_week": deze_week,
-        "te_doen": te_doen(groep_ids),
+        "te_doen": te_doen_lijst,
         "volgende_intervisie": volgende_intervisie(user),
-        # Booked conversations to come, and held ones still without a note (two queries).
+        # Booked conversations to come, and held ones still without a note (one query).
         "gesprekslots": [
             s
-            for s in gesprek.mijn_slots(user)
-            if s.boeking and (not s.voorbij or s.boeking.notitie_bijgewerkt_op is None)
+            for s in gesprek.geboekte_slots(user)
+            if not s.voorbij or s.boeking.notitie_bijgewerkt_op is None
         ],
     }
 
@@ -98,37 +93,70 @@ def _register_ingevuld():
     )
 
 
+def _met_open(bijeenkomsten):
+    """`.register_open` (the group has participants to fill in and the register is
+    missing) and `.log_open` (no session log yet)."""
+    heeft_deelnemers = Exists(Lidmaatschap.objects.deelnemers().filter(groep=OuterRef("groep")))
+    return bijeenkomsten.annotate(
+        register_open=heeft_deelnemers & ~_register_ingevuld(),
+        log_open=~Exists(Sessielog.objects.filter(bijeenkomst=OuterRef("pk"))),
+    )
+
+
+def _te_doen_begin(nu):
+    return (nu - datetime.timedelta(days=TE_DOEN_DAGEN)).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+
+
+def _bijeenkomsten(groep_ids, nu=None, groepen=None) -> tuple[list[Bijeenkomst], list[Bijeenkomst]]:
+    """This week's meetings of these groups (not cancelled, in order, each with
+    `.begonnen`) and their to-do list (as te_doen), from one query: both are meetings
+    of the same groups, and the to-do's two checks cost little on a week's meetings.
+    `groepen`: {pk: group} with offer and place loaded, when the caller has them (the
+    meetings get those, rather than a copy of each per meeting)."""
+    nu = timezone.localtime(nu)
+    week_begin, week_eind = week_van(nu)
+    begin = _te_doen_begin(nu)
+    rijen = list(
+        _met_open(
+            Bijeenkomst.objects.filter(groep__in=groep_ids, geannuleerd=False).filter(
+                Q(begint_om__gte=week_begin, begint_om__lt=week_eind)
+                | Q(begint_om__gte=begin, begint_om__lt=nu)
+            )
+        )
+        .select_related(*(["plek"] if groepen else ["groep__aanbod", "groep__plek", "plek"]))
+        .order_by("begint_om", "pk")
+    )
+    if groepen:
+        for b in rijen:
+            b.groep = groepen[b.groep_id]
+    deze_week = [b for b in rijen if week_begin <= b.begint_om < week_eind]
+    for b in deze_week:
+        b.begonnen = b.begint_om <= nu
+    te_doen_lijst = [
+        b
+        for b in reversed(rijen)
+        if begin <= b.begint_om < nu
+        and b.groep.aanbod.soort != Aanbod.Soort.INLOOP
+        and (b.register_open or b.log_open)
+    ]
+    vandaag = nu.date()
+    for b in te_doen_lijst:
+        b.vandaag = timezone.localdate(b.begint_om) == vandaag
+    return deze_week, te_doen_lijst
+
+
 def te_doen(groep_ids, nu=None) -> list[Bijeenkomst]:
     """Meetings of these groups that took place in the last TE_DOEN_DAGEN days (today's
     once started), not cancelled and not the walk-in, whose attendance register or session
-    log is still missing; most recent first. Each has `.register_open` and `.log_open`.
+    log is still missing; most recent first. Each has `.register_open`, `.log_open` and
+    `.vandaag`.
 
     The register only counts as missing when the group has participants to fill in.
     One query.
     """
-    nu = timezone.localtime(nu)
-    begin = (nu - datetime.timedelta(days=TE_DOEN_DAGEN)).replace(
-        hour=0, minute=0, second=0, microsecond=0
-    )
-    heeft_deelnemers = Exists(Lidmaatschap.objects.deelnemers().filter(groep=OuterRef("groep")))
-    bijeenkomsten = (
-        Bijeenkomst.objects.filter(
-            groep__in=groep_ids, geannuleerd=False, begint_om__gte=begin, begint_om__lt=nu
-        )
-        .exclude(groep__aanbod__soort=Aanbod.Soort.INLOOP)
-        .annotate(
-            register_open=heeft_deelnemers & ~_register_ingevuld(),
-            log_open=~Exists(Sessielog.objects.filter(bijeenkomst=OuterRef("pk"))),
-        )
-        .filter(Q(register_open=True) | Q(log_open=True))
-        .select_related("groep")
-        .order_by("-begint_om", "-pk")
-    )
-    vandaag = nu.date()
-    result = list(bijeenkomsten)
-    for b in result:
-        b.vandaag = timezone.localdate(b.begint_om) == vandaag
-    return result
+    return _bijeenkomsten(groep_ids, nu)[1]
 
 
 def volgende_intervisie(user, nu=None) -> Intervisiebijeenkomst | None:

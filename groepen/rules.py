@@ -47,11 +47,14 @@ def is_deelnemer_of(user, groep):
 @rules.predicate
 def is_facilitator(user):
     """Facilitates at least one group (used for the facilitator home and MFA)."""
-    return bool(
-        user
-        and user.is_authenticated
-        and Lidmaatschap.objects.facilitators().filter(user=user).exists()
-    )
+    if not user or not user.is_authenticated:
+        return False
+    # The roles of this request (groepen/roles.py) already answer this, with the same
+    # rule (an active facilitator membership): no second query when they were asked.
+    rollen = getattr(user, "_rollen_cache", None)
+    if rollen is not None:
+        return rollen.facilitator
+    return Lidmaatschap.objects.facilitators().filter(user=user).exists()
 
 
 @rules.predicate
@@ -71,6 +74,11 @@ def _host_scope(user):
     at once."""
     if not user or not user.is_authenticated or not user.is_active:
         return None
+    rollen = getattr(user, "_rollen_cache", None)
+    if rollen is not None and not rollen.host:
+        # The roles of this request (groepen/roles.py) found no active host role, by the
+        # same rule (actieve_hosts): nothing to ask the database.
+        return None
     if "_host_scope_cache" not in user.__dict__:
         groepen = set(actieve_hosts().filter(user=user).values_list("groep_id", flat=True))
         if not groepen:
@@ -87,6 +95,13 @@ def _host_scope(user):
 def is_inloophost(user):
     """An active host role (Vrijwilligersrol GASTHEER, started by the coordinator): picks
     up first-conversation requests (kennismaking) and counts walk-in visitors."""
+    if not user or not user.is_authenticated or not user.is_active:
+        return False
+    rollen = getattr(user, "_rollen_cache", None)
+    if rollen is not None:
+        # Whether there is any active host role, the roles of this request know (the
+        # same rule); which walk-ins it covers (_host_scope) is not needed for this.
+        return rollen.host
     return _host_scope(user) is not None
 
 

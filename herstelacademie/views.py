@@ -9,10 +9,9 @@ from doorgroei import home as doorgroei_home
 from groepen import kennismaking, overzicht
 from groepen.models import Groep
 from groepen.roles import rollen_van
-from herstelmodel.reflectie import ongelezen_per_groep
-from nazorg import missen, moderatie, planning
+from nazorg import missen, planning
 
-from . import naasten, openbaar
+from . import facilitator, naasten, openbaar
 from .models import Heartbeat
 
 # The coordinator's home lists this many nazits without a date, soonest first.
@@ -50,20 +49,23 @@ def mijn_overzicht(request):
 @permission_required("groepen.view_facilitator_home", raise_exception=True)
 def facilitator_home(request):
     context = overzicht.overzicht_facilitator(request.user)
-    # Unread shared reflections come from the app above groepen; composed here.
-    ongelezen = ongelezen_per_groep(request.user, [g.pk for g in context["groepen"]])
+    groep_ids = [g.pk for g in context["groepen"]]
+    # Unread shared reflections and the moderation queue come from the apps above
+    # groepen; composed here, in one query (facilitator.py).
+    ongelezen, context["moderatie_open"] = facilitator.tellingen(request.user, groep_ids)
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
-    context["moderatie_open"] = moderatie.aantal_open_voor(request.user)
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
-        [g.pk for g in context["groepen"]]
+        groep_ids
     )
-    context["missen"] = missen.voor_facilitator(request.user)
+    # The groups they facilitate are those of the overview: no need to ask again.
+    context["missen"] = missen.voor_facilitator(request.user, groep_ids=groep_ids)
     # Finished groups fold away, so the list stays short (no query: the status follows
     # from the dates already loaded).
     afgerond = Groep.Status.AFGEROND
     context["groepen_lopend"] = [g for g in context["groepen"] if g.status != afgerond]
     context["groepen_afgerond"] = [g for g in context["groepen"] if g.status == afgerond]
     # Open first-conversation requests, for hosts only (None for everyone else).
+    # (No query for someone the roles of this request show is no host: groepen/rules.py.)
     context["kennismaking"] = kennismaking.overzicht_voor_host(request.user, met_afgerond=False)
     return render(request, "herstelacademie/facilitator_home.html", context)
 

@@ -268,21 +268,26 @@ def spiegels_voor(bijeenkomst_ids, lezer) -> dict[int, Spiegel]:
 # --- For the facilitator home ---------------------------------------------------------------
 
 
-def ongelezen_per_groep(user, groep_ids) -> dict[int, int]:
-    """Per group: how many entries others shared with `user` (with the facilitators or
-    the group) that `user` has not opened since they were shared or changed -- the same
-    "new" as in gedeeld_in_groep. Groups without any are left out. One query."""
+def ongelezen_orm(user):
+    """Per group (`groep`, `n`): the entries others shared with `user` (with the
+    facilitators or the group) that `user` has not opened since they were shared or
+    changed -- the same "new" as in gedeeld_in_groep. Every group the rules let them read
+    in; groups without any are left out."""
     sinds = Greatest(F("gewijzigd_op"), Coalesce(F("gedeeld_op"), F("gewijzigd_op")))
     geopend = Leesmoment.objects.filter(
         reflectie=OuterRef("pk"), lezer=user, gelezen_op__gte=OuterRef("sinds")
     )
-    rijen = (
+    return (
         Reflectie.objects.gedeeld_met(user)
-        .filter(groep__in=list(groep_ids))
         .annotate(sinds=sinds)
         .filter(~Exists(geopend))
         .values("groep")
         .annotate(n=Count("pk"))
         .order_by()
     )
+
+
+def ongelezen_per_groep(user, groep_ids) -> dict[int, int]:
+    """ongelezen_orm for these groups only, as {group id: count}. One query."""
+    rijen = ongelezen_orm(user).filter(groep__in=list(groep_ids))
     return {rij["groep"]: rij["n"] for rij in rijen}

@@ -195,11 +195,14 @@ def vind_signalen(nu=None) -> int:
 # --- For the group's facilitators -----------------------------------------------------------
 
 
-def voor_facilitator(user, nu=None) -> list[Missen]:
+def voor_facilitator(user, nu=None, groep_ids=None) -> list[Missen]:
     """Open signals of the groups this person facilitates, newest first. A person who
     missed twice and has come again since needs no call: that signal is left out.
-    One query, however many signals or groups."""
+    `groep_ids`: those groups when the caller has them already (the facilitator home),
+    a simpler query. One query, however many signals or groups."""
     nu = nu or timezone.now()
+    if groep_ids is None:
+        groep_ids = Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR).values("pk")
     weer_gekomen = Aanwezigheid.objects.filter(
         user=OuterRef("user"),
         status=A.AANWEZIG,
@@ -209,7 +212,7 @@ def voor_facilitator(user, nu=None) -> list[Missen]:
     )
     return list(
         Missen.objects.filter(
-            groep__in=Groep.objects.met_rol(user, Lidmaatschap.Rol.FACILITATOR).values("pk"),
+            groep__in=groep_ids,
             afgehandeld_op__isnull=True,
         )
         .exclude(Q(soort=S.AFWEZIG) & Exists(weer_gekomen))

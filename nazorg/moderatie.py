@@ -167,7 +167,7 @@ def na_plaatsen(bericht) -> bool:
     return True
 
 
-def _open_zaken_voor(user):
+def _open_zaken_voor(user, vandaag=None):
     # The reports about a post held after reports are folded into that one case: one
     # decision closes them all, and the queue shows the post once (with their reasons).
     vastgehouden = Moderatiezaak.objects.filter(
@@ -177,7 +177,7 @@ def _open_zaken_voor(user):
     )
     return Moderatiezaak.objects.filter(
         afgehandeld_op__isnull=True,
-        bericht__draad__ruimte__in=ruimtes_gemodereerd_door(user),
+        bericht__draad__ruimte__in=ruimtes_gemodereerd_door(user, vandaag),
     ).exclude(Q(soort=Moderatiezaak.Soort.GEMELD) & Q(Exists(vastgehouden)))
 
 
@@ -218,6 +218,12 @@ def aantal_open_voor(user) -> int:
     if not user or not user.is_authenticated:
         return 0
     return _open_zaken_voor(user).count()
+
+
+def open_voor_orm(user, vandaag):
+    """The keys of the open cases aantal_open_voor counts, on day `vandaag`, as a query
+    (for a count that shares its round trip with others, lib/gecompileerd.py)."""
+    return _open_zaken_voor(user, vandaag).order_by().values("pk")
 
 
 def zaak_voor(user, pk) -> Moderatiezaak:

@@ -9,16 +9,21 @@ from django.utils.translation import gettext_lazy as _
 from .groep import Groep
 
 
+def week_van(now):
+    """The local week (Monday 0:00 up to the next Monday) of the local moment `now`."""
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0) - timezone.timedelta(
+        days=now.weekday()
+    )
+    return start, start + timezone.timedelta(days=7)
+
+
 class BijeenkomstQuerySet(models.QuerySet):
     def komend(self):
         return self.filter(begint_om__gte=timezone.now(), geannuleerd=False)
 
     def deze_week(self):
-        now = timezone.localtime()
-        start = now.replace(hour=0, minute=0, second=0, microsecond=0) - timezone.timedelta(
-            days=now.weekday()
-        )
-        return self.filter(begint_om__gte=start, begint_om__lt=start + timezone.timedelta(days=7))
+        start, eind = week_van(timezone.localtime())
+        return self.filter(begint_om__gte=start, begint_om__lt=eind)
 
     def geweest(self):
         return self.filter(begint_om__lt=timezone.now(), geannuleerd=False)

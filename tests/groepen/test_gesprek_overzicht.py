@@ -65,6 +65,29 @@ def test_facilitator_home_shows_booked_conversations(client, aanbod, ed, sam):
     assert html.index("kop-week") < html.index("kop-gesprekken")
 
 
+def test_booked_slots_are_the_booked_ones_of_mijn_slots(aanbod, ed, sam):
+    """The facilitator home asks for the booked slots in one query (geboekte_slots): the
+    same slots, bookings and order as the booked ones of mijn_slots."""
+    dag = datetime.timedelta(days=1)
+    gesprek.boek(sam, slot(aanbod, ed, over=3 * dag).pk)
+    slot(aanbod, ed, over=2 * dag)  # free: not on the home
+    gehouden(aanbod, ed, sam)
+    met_notitie = gehouden(aanbod, ed, UserFactory())
+    Gespreksboeking.objects.filter(slot=met_notitie).update(notitie_bijgewerkt_op=timezone.now())
+    afgezegd = slot(aanbod, ed, over=4 * dag)
+    Gespreksboeking.objects.create(slot=afgezegd, deelnemer=sam, geannuleerd_op=timezone.now())
+    gesprek.boek(sam, slot(aanbod, ed, over=dag).pk)  # booked again after cancelling
+    ingetrokken = slot(aanbod, ed, over=5 * dag)
+    Gespreksboeking.objects.create(slot=ingetrokken, deelnemer=sam)
+    Gespreksslot.objects.filter(pk=ingetrokken.pk).update(ingetrokken_op=timezone.now())
+    Gespreksboeking.objects.create(slot=slot(aanbod, ed, over=-40 * dag), deelnemer=sam)
+    slot(aanbod, UserFactory(), over=dag)  # someone else's
+
+    verwacht = [(s.pk, s.boeking.pk, s.voorbij) for s in gesprek.mijn_slots(ed) if s.boeking]
+    assert len(verwacht) == 4
+    assert [(s.pk, s.boeking.pk, s.voorbij) for s in gesprek.geboekte_slots(ed)] == verwacht
+
+
 def test_coordinator_sees_counts_only(client, aanbod, ed):
     deelnemers = [UserFactory(roepnaam=f"Geheimnaam{i}") for i in range(6)]
     for i, persoon in enumerate(deelnemers):

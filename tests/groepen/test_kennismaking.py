@@ -338,6 +338,20 @@ def test_host_section_of_the_home_holds_its_query_count(client, facilitator_host
     assert len(veel.captured_queries) == n
 
 
+def test_the_host_section_costs_the_home_one_query(client, facilitator, facilitator_host):
+    """Whether someone hosts comes with the roles of the request (groepen/roles.py): the
+    home asks only for the requests themselves, and nothing for someone who is not a host."""
+
+    def aantal(user):
+        client.force_login(user)
+        client.get(reverse("facilitator_home"))
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("facilitator_home"))
+        return len(queries.captured_queries)
+
+    assert aantal(facilitator_host) == aantal(facilitator) + 1
+
+
 def test_host_list_holds_its_query_count(client, host):
     client.force_login(host)
     verzoek()

@@ -339,6 +339,8 @@ def test_facilitator_home_queries_stay_flat_with_many_signals(db, klok, client):
     draai()
     veel, antwoord = tel()
     assert len(missen.voor_facilitator(ruben)) == 26
+    # The home passes the groups it has (a simpler query): the same signals, in order.
+    assert antwoord.context["missen"] == missen.voor_facilitator(ruben)
     assert veel == weinig
     # Finished groups fold away under one summary.
     assert "Afgeronde groepen (2)" in antwoord.text
