@@ -89,7 +89,7 @@ def test_templates_have_no_inline_script_or_style():
 
 
 def test_bad_planner_cost_is_explained():
-    postgres = "postgres://u:p@127.0.0.1:5432/x"  # `check` does not connect
+    postgres = "postgres://u@127.0.0.1:5432/x"  # `check` does not connect
     env = {**PRODUCTION_ENV, "DATABASE_URL": postgres, "DB_RANDOM_PAGE_COST": "snel"}
     result = manage("check", env=env)
     assert result.returncode != 0
@@ -102,7 +102,7 @@ def test_planner_cost_goes_to_postgresql_connections(monkeypatch, waarde, verwac
 
     from herstelacademie import settings as instellingen
 
-    monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/x")
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@127.0.0.1:5432/x")
     if waarde is None:
         monkeypatch.delenv("DB_RANDOM_PAGE_COST", raising=False)
     else:
