@@ -50,9 +50,11 @@ def mijn_overzicht(request):
 def facilitator_home(request):
     context = overzicht.overzicht_facilitator(request.user)
     groep_ids = [g.pk for g in context["groepen"]]
-    # Unread shared reflections and the moderation queue come from the apps above
-    # groepen; composed here, in one query (facilitator.py).
-    ongelezen, context["moderatie_open"] = facilitator.tellingen(request.user, groep_ids)
+    # Unread shared reflections, the moderation queue and the giving-back block come from
+    # the apps above groepen; composed here, in one query (facilitator.py).
+    ongelezen, context["moderatie_open"], context["groei"] = facilitator.home(
+        request.user, groep_ids
+    )
     context["ongelezen"] = [(g, ongelezen[g.pk]) for g in context["groepen"] if g.pk in ongelezen]
     context["nazit_zonder_datum"], context["nazit_zonder_datum_totaal"] = planning.zonder_datum(
         groep_ids

@@ -122,3 +122,41 @@ def test_without_compiled_sql_the_orm_answers(situaties, monkeypatch):
     ruben = situaties[0]
     monkeypatch.setattr(tellingen_module._TELLINGEN, "rijen", lambda *a, **k: None)
     assert tellingen(ruben, groepen_van(ruben)) == orm(ruben, groepen_van(ruben))
+
+
+def test_the_giving_back_block_as_groei_home_says(situaties):
+    """The block's four answers ride along as bits: each must say what
+    doorgroei.groei_home.blok says, for every person, as the situation grows."""
+    from doorgroei import getuigenis, groei_home
+    from doorgroei.models import Verhaaluitnodiging
+    from groepen import rollen
+    from groepen.models import Vrijwilligersrol
+    from herstelacademie.facilitator import home
+    from herstelmodel import verhaal as verhaal_mod
+    from tests.factories import BijeenkomstFactory
+
+    ruben, _mira, sam, *_ = situaties
+
+    def vergelijk():
+        for user in situaties:
+            assert home(user, groepen_van(user))[2] == groei_home.blok(user), user
+
+    vergelijk()
+    een = groepen_van(sam)[0]
+    verhaal_mod.opslaan(sam, "Mijn weg", {"overweldigd": "Het begon zo."})
+    verhaal_mod.delen(sam, Lidmaatschap.objects.get(user=sam, groep=een).groep)
+    getuigenis.zet_aanbod(sam, True)
+    Verhaaluitnodiging.objects.create(
+        user=sam,
+        bijeenkomst=BijeenkomstFactory(
+            groep_id=een, begint_om=timezone.now() + datetime.timedelta(days=7)
+        ),
+        uitgenodigd_door=ruben,
+    )
+    rollen.start_rol(sam, Vrijwilligersrol.Soort.BUDDY)
+    blok = groei_home.blok(sam)
+    assert blok.deelt_verhaal
+    assert blok.open_uitnodiging
+    assert blok.heeft_pad
+    assert groei_home.blok(ruben).aanbiedingen
+    vergelijk()
