@@ -268,7 +268,9 @@ def _met_afmelding(bijeenkomsten, user):
 def bijeenkomsten_van(groep: Groep, afgemeld_door=None) -> list[Bijeenkomst]:
     """All meetings of the group, cancelled and moved ones included (they are marked);
     with `afgemeld_door` (a person) each has `.afgemeld` for them."""
-    return list(_met_afmelding(groep.bijeenkomsten.order_by("begint_om"), afgemeld_door))
+    # The meeting's own place with it (b.plaats), not a query per meeting.
+    bijeenkomsten = groep.bijeenkomsten.select_related("plek").order_by("begint_om")
+    return list(_met_afmelding(bijeenkomsten, afgemeld_door))
 
 
 def verdeel(bijeenkomsten: list[Bijeenkomst]) -> tuple[list, list]:

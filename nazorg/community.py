@@ -29,6 +29,7 @@ from .models import (
     Bericht,
     Demping,
     Draad,
+    GevolgdeRuimte,
     HerkenIk,
     Moderatiezaak,
     RichtlijnAkkoord,
@@ -134,6 +135,35 @@ def ruimte_voor(user, pk) -> Ruimte:
         return Ruimte.objects.zichtbaar_voor(user).select_related("groep").get(pk=pk)
     except Ruimte.DoesNotExist:
         raise Http404 from None
+
+
+def ruimte_pagina_voor(user, pk) -> Ruimte:
+    """ruimte_voor(), and in the same query what the space's page asks about it:
+    `.aantal_draden` (the threads the person sees there, draden_in's count), `.gevolgd`
+    (volgen.volgt) and whether they moderate it (kept for is_moderator, the same rule).
+    Three queries fewer than asking each on its own."""
+    draden = (
+        Draad.objects.filter(_zichtbaar_of_eigen(user), ruimte=OuterRef("pk"))
+        .order_by()
+        .values("ruimte")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    try:
+        ruimte = (
+            Ruimte.objects.zichtbaar_voor(user)
+            .select_related("groep")
+            .annotate(
+                aantal_draden=Coalesce(Subquery(draden), 0),
+                gevolgd=Exists(GevolgdeRuimte.objects.filter(user=user, ruimte=OuterRef("pk"))),
+                modereert=Exists(ruimtes_gemodereerd_door(user).filter(pk=OuterRef("pk"))),
+            )
+            .get(pk=pk)
+        )
+    except Ruimte.DoesNotExist:
+        raise Http404 from None
+    onthoud_moderator(user, ruimte, ruimte.modereert)
+    return ruimte
 
 
 # --- Threads and posts -------------------------------------------------------------------
