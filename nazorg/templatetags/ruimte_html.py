@@ -31,7 +31,7 @@ def draad_rij(draad, demper, draad_url, teksten) -> str:
             teksten["gevouwen"],
             titel,
         )
-    # As nazorg/community/_auteur.html: no name for an anonymous post.
+    # No name for an anonymous thread, or one whose writer left.
     auteur = teksten["anoniem"] if draad.anoniem or not draad.auteur else draad.auteur.roepnaam
     n = draad.aantal_berichten
     wacht = ""
