@@ -15,7 +15,7 @@ from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -168,3 +168,33 @@ def bijeenkomst_kaarten(context, bijeenkomsten, afmeldbaar=False, schrijfbaar=Fa
     kaart = _Kaart(context, afmeldbaar, schrijfbaar)
     # Every part above is escaped (conditional_escape, format_html) or our own markup.
     return mark_safe("".join(kaart.html(b) for b in bijeenkomsten))  # noqa: S308
+
+
+@register.simple_tag
+def deelnemer_kaarten(deelnemers):
+    """The participants with their attendance, for the group's facilitators: one card
+    each, as the template's loop drew them (the same message ids), built here for the
+    same reason as the meeting cards."""
+    voltooid, niet_voltooid = gettext("Completed the course"), gettext("Not completed yet")
+    kaarten = []
+    for lid in deelnemers:
+        v = lid.voortgang
+        if v.gehouden == v.totaal:
+            tekst = ngettext(
+                "Present at %(x)s of %(n)s meeting", "Present at %(x)s of %(n)s meetings", v.totaal
+            ) % {"x": v.aanwezig, "n": v.totaal}
+        else:
+            tekst = ngettext(
+                "Present at %(x)s of %(n)s meeting so far",
+                "Present at %(x)s of %(n)s meetings so far",
+                v.gehouden,
+            ) % {"x": v.aanwezig, "n": v.gehouden}
+        cursus = ""
+        if v.cursus:
+            cursus = f'\n<p class="muted">{voltooid if v.voltooid else niet_voltooid}</p>'
+        kaarten.append(
+            f'<li class="card">\n<p class="card-title">'
+            f"{conditional_escape(lid.user.get_short_name())}</p>\n<p>{tekst}</p>{cursus}\n</li>"
+        )
+    # Names escaped above; the rest is our own text and numbers.
+    return mark_safe("\n".join(kaarten))  # noqa: S308
