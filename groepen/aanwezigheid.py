@@ -11,7 +11,7 @@ Every function here runs a fixed number of queries, however many people or meeti
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -71,10 +71,11 @@ def kan_registreren(bijeenkomst: Bijeenkomst) -> bool:
     )
 
 
-def bijeenkomsten_met_telling(groep: Groep) -> list[Bijeenkomst]:
-    """All meetings of a group, each with `.telling` (a Telling), in one query."""
+def bijeenkomsten_met_telling(groep: Groep, afgemeld_door=None) -> list[Bijeenkomst]:
+    """All meetings of a group, each with `.telling` (a Telling), in one query; with
+    `afgemeld_door` (a person) also `.afgemeld` for them, as bijeenkomsten_van()."""
     bijeenkomsten = (
-        groep.bijeenkomsten.select_related("plek")
+        _met_afmelding(groep.bijeenkomsten.select_related("plek"), afgemeld_door)
         .annotate(
             n_aanwezig=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AANWEZIG)),
             n_afgemeld=Count("aanwezigheden", filter=Q(aanwezigheden__status=STATUS.AFGEMELD)),
@@ -193,8 +194,8 @@ def groep_pagina(user, groep: Groep) -> dict:
     """
     mag_registreren = user.has_perm("groepen.register_attendance", groep)
     mag_namen_zien = user.has_perm("groepen.view_roster", groep)
-    voortgang = voortgang_van(user, groep)
-    facilitators = facilitators_van(groep)
+    mag_afmelden = user.has_perm("groepen.report_absence", groep)
+    facilitators, deelnemers, voortgang = _leden(user, groep, mag_registreren or mag_namen_zien)
     context = {
         "groep": groep,
         "aanbod": groep.aanbod,
@@ -206,39 +207,70 @@ def groep_pagina(user, groep: Groep) -> dict:
         "mag_namen_zien": mag_namen_zien,
         "voortgang": voortgang,
         "certificaat": mag_certificaat(groep, voortgang),
+        "mag_afmelden": mag_afmelden,
     }
+    afgemeld_door = user if mag_afmelden else None
     if mag_registreren:
-        bijeenkomsten = bijeenkomsten_met_telling(groep)
-        context["deelnemers"] = deelnemers_met_voortgang(groep)
+        bijeenkomsten = bijeenkomsten_met_telling(groep, afgemeld_door)
+        context["deelnemers"] = deelnemers
     else:
-        bijeenkomsten = bijeenkomsten_van(groep)
+        bijeenkomsten = bijeenkomsten_van(groep, afgemeld_door)
         if mag_namen_zien:
-            context["deelnemers"] = deelnemerslijst(groep)
+            context["deelnemers"] = deelnemers
         else:
             context["aantallen"] = aantallen(groep)
     context["komend"], context["geweest"] = verdeel(bijeenkomsten)
-    context["mag_afmelden"] = user.has_perm("groepen.report_absence", groep)
-    if context["mag_afmelden"]:
-        _markeer_afmeldingen(user, context["komend"])
     return context
 
 
-def _markeer_afmeldingen(user, bijeenkomsten: list[Bijeenkomst]) -> None:
-    """Set `.afgemeld` on each meeting the person said in advance they can't come to."""
-    afgemeld = set(
-        Aanwezigheid.objects.filter(
-            user=user,
-            status=Aanwezigheid.Status.AFGEMELD,
-            bijeenkomst__in=[b.pk for b in bijeenkomsten],
-        ).values_list("bijeenkomst_id", flat=True)
+def _leden(user, groep: Groep, met_deelnemers: bool):
+    """(facilitators, participants, the person's own Voortgang or None) from one query.
+
+    The same rows as facilitators_van(), deelnemers_met_voortgang() (only when the page
+    names the participants, else []) and voortgang_van(): the active memberships of the
+    group, by display name, each participant with `.voortgang`. `groep.aanbod` must be
+    loaded.
+    """
+    wie = Q(rol=Lidmaatschap.Rol.FACILITATOR)
+    if met_deelnemers:
+        wie |= Q(rol=Lidmaatschap.Rol.DEELNEMER)
+    elif user.is_authenticated:
+        wie |= Q(rol=Lidmaatschap.Rol.DEELNEMER, user=user)
+    leden = _met_voortgang(
+        Lidmaatschap.objects.actief().filter(wie, groep=groep).select_related("user"), groep
+    ).order_by("user__roepnaam", "pk")
+    facilitators, deelnemers, voortgang = [], [], None
+    for lid in leden:
+        if lid.rol == Lidmaatschap.Rol.FACILITATOR:
+            facilitators.append(lid)
+            continue
+        lid.voortgang = _voortgang_uit(lid, groep.aanbod)
+        if lid.user_id == user.pk:
+            voortgang = lid.voortgang
+        if met_deelnemers:
+            deelnemers.append(lid)
+    return facilitators, deelnemers, voortgang
+
+
+def _met_afmelding(bijeenkomsten, user):
+    """Annotate `.afgemeld`: whether the person said in advance they can't come."""
+    if user is None:
+        return bijeenkomsten
+    return bijeenkomsten.annotate(
+        afgemeld=Exists(
+            Aanwezigheid.objects.filter(
+                bijeenkomst=OuterRef("pk"), user=user, status=STATUS.AFGEMELD
+            )
+        )
     )
-    for b in bijeenkomsten:
-        b.afgemeld = b.pk in afgemeld
 
 
-def bijeenkomsten_van(groep: Groep) -> list[Bijeenkomst]:
-    """All meetings of the group, cancelled and moved ones included (they are marked)."""
-    return list(groep.bijeenkomsten.order_by("begint_om"))
+def bijeenkomsten_van(groep: Groep, afgemeld_door=None) -> list[Bijeenkomst]:
+    """All meetings of the group, cancelled and moved ones included (they are marked);
+    with `afgemeld_door` (a person) each has `.afgemeld` for them."""
+    # The meeting's own place with it (b.plaats), not a query per meeting.
+    bijeenkomsten = groep.bijeenkomsten.select_related("plek").order_by("begint_om")
+    return list(_met_afmelding(bijeenkomsten, afgemeld_door))
 
 
 def verdeel(bijeenkomsten: list[Bijeenkomst]) -> tuple[list, list]:
@@ -249,28 +281,9 @@ def verdeel(bijeenkomsten: list[Bijeenkomst]) -> tuple[list, list]:
     return komend, geweest
 
 
-def facilitators_van(groep: Groep) -> list[Lidmaatschap]:
-    return list(
-        Lidmaatschap.objects.facilitators()
-        .filter(groep=groep)
-        .select_related("user")
-        .order_by("user__roepnaam", "pk")
-    )
-
-
 def later_begonnen(groep: Groep, facilitators: list[Lidmaatschap]) -> list[Lidmaatschap]:
     """The facilitators who started after the group's first day (no query)."""
     return [f for f in facilitators if timezone.localdate(f.status_sinds) > groep.startdatum]
-
-
-def deelnemerslijst(groep: Groep) -> list[Lidmaatschap]:
-    """The roster: active participants by display name (for members of the group)."""
-    return list(
-        Lidmaatschap.objects.deelnemers()
-        .filter(groep=groep)
-        .select_related("user")
-        .order_by("user__roepnaam", "pk")
-    )
 
 
 def aantallen(groep: Groep) -> dict:

@@ -11,14 +11,24 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from groepen.models import Groep
+from groepen.models import Groep, Lidmaatschap
 from herstelmodel.models import VerhaalVersie
 
 from . import gesprekmeldingen, ongelezen, volgen
@@ -29,12 +39,14 @@ from .models import (
     Bericht,
     Demping,
     Draad,
+    GevolgdeRuimte,
     HerkenIk,
     Moderatiezaak,
     RichtlijnAkkoord,
     Ruimte,
     Status,
 )
+from .models.toegang import benoemd_als_moderator
 from .moderatie import (
     meld,
     na_plaatsen,
@@ -134,6 +146,45 @@ def ruimte_voor(user, pk) -> Ruimte:
         return Ruimte.objects.zichtbaar_voor(user).select_related("groep").get(pk=pk)
     except Ruimte.DoesNotExist:
         raise Http404 from None
+
+
+def ruimte_pagina_voor(user, pk) -> Ruimte:
+    """ruimte_voor(), and in the same query what the space's page asks about it:
+    `.aantal_draden` (the threads the person sees there, draden_in's count), `.gevolgd`
+    (volgen.volgt) and whether they moderate it (kept for is_moderator, the same rule).
+    Three queries fewer than asking each on its own."""
+    if not user.is_authenticated or not user.is_active:
+        raise Http404  # as ruimte_voor: the rules show them no space
+    draden = (
+        Draad.objects.filter(_zichtbaar_of_eigen(user), ruimte=OuterRef("pk"))
+        .order_by()
+        .values("ruimte")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    # is_moderator's own condition, on the space's row: named for it, or (cohort spaces
+    # only: a NULL group matches nothing) facilitating its group.
+    faciliteert = Lidmaatschap.objects.facilitators().filter(
+        user=user, groep_id=OuterRef("groep_id")
+    )
+    try:
+        ruimte = (
+            Ruimte.objects.zichtbaar_voor(user)
+            .select_related("groep")
+            .annotate(
+                aantal_draden=Coalesce(Subquery(draden), 0),
+                gevolgd=Exists(GevolgdeRuimte.objects.filter(user=user, ruimte=OuterRef("pk"))),
+                modereert=ExpressionWrapper(
+                    benoemd_als_moderator(user) | Q(Exists(faciliteert)),
+                    output_field=BooleanField(),
+                ),
+            )
+            .get(pk=pk)
+        )
+    except Ruimte.DoesNotExist:
+        raise Http404 from None
+    onthoud_moderator(user, ruimte, ruimte.modereert)
+    return ruimte
 
 
 # --- Threads and posts -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from deelnemers.academie import huidige_academie
 
 from .. import aanwezigheid
 from ..access import bijeenkomst_voor, groep_voor
-from ..groep_forms import RegisterForm
+from ..groep_forms import RegisterForm, keuzes_html
 
 
 @require_GET
@@ -53,7 +53,12 @@ def aanwezigheid_register(request, pk):
         return redirect("groep_detail", pk=groep.pk)
     context.update(
         form=form,
-        rijen=[(form[f"deelnemer_{lid.user_id}"], lid) for lid in deelnemers],
+        # Each person's radios built in Python (keuzes_html); the form still binds,
+        # validates and saves as before.
+        rijen=[
+            (veld, keuzes_html(veld))
+            for veld in (form[f"deelnemer_{lid.user_id}"] for lid in deelnemers)
+        ],
         registreerbaar=aanwezigheid.kan_registreren(bijeenkomst),
         al_ingevuld=any(lid.opgeslagen for lid in deelnemers),
     )

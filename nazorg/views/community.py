@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lib.hulp import toon_hulp_bij_signaal
 from lib.urls import veilige_next
 
-from .. import bewerken, community, moderatie, rust, toegang, volgen
+from .. import bewerken, community, moderatie, rust, toegang
 from ..community_forms import BewerkForm, DraadForm, MeldForm, ReactieForm
 
 HULP_SESSIE = "community_hulp_nu"
@@ -114,7 +114,7 @@ def community_view(request):
 @login_required
 @richtlijnen_vereist
 def ruimte(request, pk):
-    ruimte = community.ruimte_voor(request.user, pk)
+    ruimte = community.ruimte_pagina_voor(request.user, pk)
     form = DraadForm(request.POST or None, user=request.user, doel=ruimte)
     status = 200
     if request.method == "POST":
@@ -122,9 +122,9 @@ def ruimte(request, pk):
             _na_plaatsen(request, form.bericht)
             return redirect("draad", pk=form.bericht.draad_id)
         status = 400
-    pagina = Paginator(community.draden_in(ruimte, request.user), 20).get_page(
-        request.GET.get("pagina")
-    )
+    paginator = Paginator(community.draden_in(ruimte, request.user), 20)
+    paginator.count = ruimte.aantal_draden  # cached_property: counted with the space
+    pagina = paginator.get_page(request.GET.get("pagina"))
     context = {
         "ruimte": ruimte,
         "pagina": pagina,
@@ -132,7 +132,7 @@ def ruimte(request, pk):
         "meekijkers": toegang.wie_kijkt_mee(ruimte),
         "kijkuren": toegang.kijkuren_tekst(ruimte),
         "mag_instellen": toegang.mag_kijkuren_wijzigen(request.user, ruimte),
-        "volgt": volgen.volgt(request.user, ruimte),
+        "volgt": ruimte.gevolgd,
     }
     return render(request, "nazorg/community/ruimte.html", context, status=status)
 

@@ -458,3 +458,31 @@ def test_a_bad_choice_for_a_name_with_a_percent_sign_gets_a_clear_message(
     assert response.status_code == 200
     assert response.context["form"].errors[veld(user)] == ["Choose one for 100% Kim."]
     assert not bijeenkomst.aanwezigheden.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("gepost", [None, {}, {"x": "onzin"}, {"x": AFWEZIG}])
+def test_the_register_radios_are_the_markup_django_draws(groep, twaalf, gepost):
+    """groep_forms.keuzes_html draws what {{ keuze.tag }} did: the same attributes (with
+    aria-invalid on an error) and the same one checked."""
+    from django.template import engines
+
+    from groepen.groep_forms import RegisterForm, keuzes_html
+
+    mensen, bijeenkomst = twaalf
+    AanwezigheidFactory(bijeenkomst=bijeenkomst, user=mensen[2], status=AFGEMELD)
+    leden = aanwezigheid.register_deelnemers(bijeenkomst)
+    data = None
+    if gepost is not None:
+        data = {veld(u): AANWEZIG for u in mensen[1:]}
+        data |= {veld(mensen[1]): w for w in gepost.values()}
+    form = RegisterForm(data, bijeenkomst=bijeenkomst, deelnemers=leden)
+    form.is_valid()  # binds the errors a post has (nothing for an unbound form)
+    django_template = engines["django"].from_string(
+        '{% for keuze in veld %}<label class="keuze" for="{{ keuze.id_for_label }}">'
+        "{{ keuze.tag }} <span>{{ keuze.choice_label }}</span></label>"
+        "{% if not forloop.last %}\n{% endif %}{% endfor %}"
+    )
+    for lid in leden:
+        bound = form[veld(lid.user)]
+        assert keuzes_html(bound) == django_template.render({"veld": bound})

@@ -209,7 +209,8 @@ def test_group_page_query_budget_does_not_grow(client, facilitator, django_asser
     assert response.status_code == 200
     assert len(response.context["deelnemers"]) == 20
     n = len(ctx.captured_queries)
-    assert n <= 12, "\n".join(q["sql"] for q in ctx.captured_queries)
+    # Facilitators, participants and progress in one query (groepen/aanwezigheid._leden).
+    assert n <= 10, "\n".join(q["sql"] for q in ctx.captured_queries)
 
     with django_assert_num_queries(n):
         response = client.get(groep_url(groot))
@@ -217,13 +218,13 @@ def test_group_page_query_budget_does_not_grow(client, facilitator, django_asser
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", ["deelnemer", "coordinator"])
-def test_group_page_query_budget_for_other_roles(client_for, groep, role):
+@pytest.mark.parametrize(("role", "budget"), [("deelnemer", 8), ("coordinator", 11)])
+def test_group_page_query_budget_for_other_roles(client_for, groep, role, budget):
     bouw(groep, 20, 8)
     client = client_for(role)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(groep_url(groep)).status_code == 200
-    assert len(ctx.captured_queries) <= 12
+    assert len(ctx.captured_queries) <= budget
     bouw(groep, 20, 8)
     with CaptureQueriesContext(connection) as ctx2:
         assert client.get(groep_url(groep)).status_code == 200
@@ -369,3 +370,45 @@ def test_the_walk_in_page_has_no_register_and_no_names(client, world):
     html = response.content.decode()
     assert "/aanwezigheid/" not in html
     assert 'id="kop-deelnemers"' not in html
+
+
+@pytest.mark.django_db
+def test_a_participant_sees_which_meetings_they_let_us_know_about(client, groep, deelnemer):
+    komend = [
+        BijeenkomstFactory(groep=groep, begint_om=timezone.now() + datetime.timedelta(days=d))
+        for d in (2, 9)
+    ]
+    AanwezigheidFactory(bijeenkomst=komend[1], user=deelnemer, status=AFGEMELD)
+    # Someone else's "let us know" is not theirs.
+    AanwezigheidFactory(bijeenkomst=komend[0], status=AFGEMELD)
+    client.force_login(deelnemer)
+    html = get_en(client, groep_url(groep)).content.decode()
+    assert html.count('name="ongedaan"') == 1
+    kaart = html[html.index(f'id="bijeenkomst-{komend[1].pk}"') :]
+    assert kaart.index('name="ongedaan"') < kaart.index("</li>")
+    assert html.count("I can&#x27;t come") == 0  # the template's {% translate %}: not escaped
+    assert html.count("I can't come</button>") == 1
+
+
+@pytest.mark.django_db
+def test_meetings_with_their_own_place_take_no_query_each(client, groep, deelnemer):
+    from ..factories import LocatieFactory
+
+    def meetings(n):
+        for i in range(n):
+            BijeenkomstFactory(
+                groep=groep,
+                begint_om=timezone.now() + datetime.timedelta(days=i + 1),
+                plek=LocatieFactory(naam=f"Zaal <{i}>"),
+            )
+
+    client.force_login(deelnemer)
+    meetings(1)
+    with CaptureQueriesContext(connection) as een:
+        html = client.get(groep_url(groep)).content.decode()
+    assert "Zaal &lt;0&gt;</a>" in html
+    meetings(4)
+    with CaptureQueriesContext(connection) as vijf:
+        html = client.get(groep_url(groep)).content.decode()
+    assert html.count('class="card"') >= 5
+    assert len(vijf.captured_queries) == len(een.captured_queries)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from groepen.models import Lidmaatschap
 from herstelmodel.models import Verhaal, VerhaalVersie
-from nazorg import community, tasks
+from nazorg import community, moderatie, tasks, volgen
 from nazorg.models import (
     POST_MAX,
     TITEL_MAX,
@@ -25,7 +25,7 @@ from nazorg.models import (
     Ruimte,
     Status,
 )
-from tests.factories import LidmaatschapFactory, UserFactory
+from tests.factories import LidmaatschapFactory, UserFactory, benoem_moderator
 
 from .conftest import maak_afgelopen_groep
 
@@ -556,3 +556,32 @@ def test_a_long_thread_pages_and_links_land_on_the_right_page(
     )
     response = client.get(reverse("meldingen_open", args=[melding.pk]))
     assert response.url == f"{url}?pagina=2#bericht-{midden.pk}"
+
+
+def test_the_space_page_asks_count_following_and_moderating_in_one_query(cohort):
+    """community.ruimte_pagina_voor gives what draden_in's count, volgen.volgt and
+    is_moderator give on their own, for each kind of person."""
+    _g, ruimte, mensen, facilitator = cohort
+    lid, volger, benoemd = mensen
+    benoem_moderator(benoemd, ruimte)
+    volgen.volg(volger, ruimte)
+    draad_met_bericht(ruimte, lid)
+    vast, _b = draad_met_bericht(ruimte, volger, titel="Vast")
+    vast.status = Status.VASTGEHOUDEN
+    vast.save()
+    verborgen, _b = draad_met_bericht(ruimte, lid, titel="Weg")
+    verborgen.status = Status.VERBORGEN
+    verborgen.save()
+    for user in (lid, volger, benoemd, facilitator):
+        user = type(user).objects.get(pk=user.pk)  # no answers kept from before
+        pagina = community.ruimte_pagina_voor(user, ruimte.pk)
+        los = type(user).objects.get(pk=user.pk)
+        assert pagina.aantal_draden == community.draden_in(ruimte, los).count()
+        assert pagina.gevolgd == volgen.volgt(los, ruimte)
+        assert pagina.modereert == moderatie.is_moderator(los, ruimte)
+        with CaptureQueriesContext(connection) as ctx:  # the answer is kept: no query
+            assert moderatie.is_moderator(user, ruimte) == pagina.modereert
+        assert not ctx.captured_queries
+    assert community.ruimte_pagina_voor(volger, ruimte.pk).aantal_draden == 2  # own held one
+    assert community.ruimte_pagina_voor(benoemd, ruimte.pk).modereert
+    assert not community.ruimte_pagina_voor(lid, ruimte.pk).gevolgd
