@@ -55,7 +55,7 @@ class _Kaart:
         self.schrijfbaar = schrijfbaar
         self.mag_registreren = context.get("mag_registreren")
         # Literal gettext calls, so makemessages keeps finding these message ids. Not
-        # escaped, as {% translate "…" %} does not escape a literal's translation.
+        # escaped, as the translate tag does not escape a literal's translation.
         self.t = {
             "geannuleerd": gettext("Cancelled"),
             "verplaatst": gettext("Moved"),
