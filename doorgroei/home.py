@@ -13,8 +13,6 @@ role, facilitating a group, taking part in one).
 
 import datetime
 import json
-import re
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -25,6 +23,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from groepen.models import Groep, Vrijwilligersrol
+from lib.gecompileerd import standins, vul_in
 
 from . import groei_home, uitkomsten, voorstellen, wensen
 from .models import Activiteitvoorstel, Meehelpwens, UitkomstNuNiet
@@ -161,11 +160,8 @@ def _rij(user, nu, vorm: Vorm, groep_ids) -> dict:
         "vandaag": ops.adapt_datefield_value(timezone.localdate(nu)),
         **{("groep", i): groep_id for i, groep_id in enumerate(groep_ids)},
     }
-    params = list(params)
-    for i, soort in plekken:
-        params[i] = waarden[soort]
     with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, vul_in(params, plekken, waarden))
         namen = [kolom[0] for kolom in cursor.description]
         waarden = cursor.fetchone()
     return {
@@ -188,23 +184,14 @@ def _sjabloon(alias, vorm: Vorm):
         ops.adapt_datefield_value(_VANDAAG): "vandaag",
         **{groep_id: ("groep", i) for i, groep_id in enumerate(groep_ids)},
     }
-    plekken = []
-    for i, waarde in enumerate(params):
-        if isinstance(waarde, bool):  # True == 1: never a stand-in
-            continue
-        soort = soorten.get(waarde) if isinstance(waarde, Hashable) else None
-        if soort is not None:
-            plekken.append((i, soort))
-        elif isinstance(waarde, datetime.date) or (isinstance(waarde, str) and _ISO.match(waarde)):
-            # A day or moment the rules took themselves would be frozen: use the ORM.
-            return None
+    # None: a day or moment the rules took themselves would be frozen; use the ORM.
+    plekken = standins(params, soorten)
+    if plekken is None:
+        return None
     gevonden = {soort for _i, soort in plekken}
     if not {"wie", *(("groep", i) for i in range(len(groep_ids)))} <= gevonden:
         return None
     return sql, plekken, list(params)
-
-
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _uitnodiging(kandidaten, rij, vandaag):

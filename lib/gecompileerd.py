@@ -18,7 +18,7 @@ and the caller asks the ORM as before.
 
 import datetime
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import EmptyResultSet
@@ -38,6 +38,32 @@ def _tijdstip(waarde) -> bool:
     if isinstance(waarde, datetime.date):
         return True
     return isinstance(waarde, str) and _ISO.match(waarde) is not None
+
+
+def standins(params, soorten: dict) -> list[tuple[int, object]] | None:
+    """Where the stand-ins are among a compiled query's parameters: [(index, what)] for
+    `soorten` {stand-in value as the backend adapts it: what}. None when a day or moment
+    that is no stand-in is among them: the rules took it themselves, and compiled it
+    would be frozen (then the caller asks the ORM). Shared by every compiled query
+    (here, nazorg/ongelezen.py, doorgroei/home.py)."""
+    plekken = []
+    for i, waarde in enumerate(params):
+        if isinstance(waarde, bool):  # True == 1: never a stand-in
+            continue
+        soort = soorten.get(waarde) if isinstance(waarde, Hashable) else None
+        if soort is not None:
+            plekken.append((i, soort))
+        elif _tijdstip(waarde):
+            return None
+    return plekken
+
+
+def vul_in(params, plekken, waarden: dict) -> list:
+    """The compiled parameters with each stand-in replaced by this request's value."""
+    params = list(params)
+    for i, soort in plekken:
+        params[i] = waarden[soort]
+    return params
 
 
 class Gecompileerd:
@@ -68,20 +94,11 @@ class Gecompileerd:
                 sql, params = qs.query.get_compiler(alias).as_sql()
             except EmptyResultSet:
                 return None
-            gevonden = set()
-            for waarde in params:
-                i = len(alle_params)
-                alle_params.append(waarde)
-                if isinstance(waarde, bool):  # True == 1: never a stand-in
-                    continue
-                soort = soorten.get(waarde)
-                if soort is not None:
-                    plekken.append((i, soort))
-                    gevonden.add(soort)
-                elif _tijdstip(waarde):
-                    return None
-            if "wie" not in gevonden:
+            eigen = standins(params, soorten)
+            if eigen is None or "wie" not in {soort for _i, soort in eigen}:
                 return None
+            plekken += [(len(alle_params) + i, soort) for i, soort in eigen]
+            alle_params += params
             delen.append(sql)
         if {soort for _i, soort in plekken} & set(range(lengte)) != set(range(lengte)):
             return None  # the list did not end up in the SQL as given
@@ -107,9 +124,6 @@ class Gecompileerd:
             "vandaag": ops.adapt_datefield_value(vandaag),
             **dict(enumerate(lijst)),
         }
-        params = list(params)
-        for i, soort in plekken:
-            params[i] = waarden[soort]
         with connections[alias].cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, vul_in(params, plekken, waarden))
             return cursor.fetchall()

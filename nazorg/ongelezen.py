@@ -15,12 +15,13 @@ moderate its space), which was half of a long thread's Python time.
 """
 
 import datetime
-import re
 
 from django.contrib.auth import get_user_model
 from django.db import connections, router
 from django.urls import reverse
 from django.utils import timezone
+
+from lib.gecompileerd import standins, vul_in
 
 from .models import Melding
 
@@ -76,16 +77,6 @@ def _orm_draad(user, vandaag):
     return draad_toegang_orm(user, vandaag, _DRAAD).values("is_moderator")
 
 
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _tijdstip(waarde) -> bool:
-    """A date or moment as a parameter (SQLite gets them as ISO text)."""
-    if isinstance(waarde, datetime.date):
-        return True
-    return isinstance(waarde, str) and _ISO.match(waarde) is not None
-
-
 def _sjabloon(alias, soort="ongelezen"):
     """(sql, [(index, "wie" | "nu" | "vandaag")], params) for this database, or None when
     the stand-in was not found back (then the ORM builds the query every time)."""
@@ -101,18 +92,10 @@ def _sjabloon(alias, soort="ongelezen"):
         ops.adapt_datetimefield_value(_NU): "nu",
         ops.adapt_datefield_value(_VANDAAG): "vandaag",
     }
-    plekken = []
-    for i, waarde in enumerate(params):
-        if isinstance(waarde, bool):  # True == 1: never a stand-in
-            continue
-        soort = soorten.get(waarde)
-        if soort is not None:
-            plekken.append((i, soort))
-        elif _tijdstip(waarde):
-            # A day or moment the rules took themselves (not from `nu`/`vandaag`) would be
-            # frozen at compile time: then build the query every time instead.
-            return None
-    if not nodig <= {soort for _i, soort in plekken}:
+    # A day or moment the rules took themselves (not from `nu`/`vandaag`) would be frozen
+    # at compile time: then None, and the query is built every time instead.
+    plekken = standins(params, soorten)
+    if plekken is None or not nodig <= {soort for _i, soort in plekken}:
         return None
     # The ORM's own SQL with its parameters left as placeholders: nothing is pasted in.
     return omhulsel.format(sql), plekken, list(params)
@@ -148,11 +131,8 @@ def _uitvoeren_actief(user, soort, *, geen_rij=None, achteraan=(), **extra):
         "vandaag": ops.adapt_datefield_value(vandaag),
         **extra,
     }
-    params = list(params)
-    for i, soort in plekken:
-        params[i] = waarden[soort]
     with connections[alias].cursor() as cursor:
-        cursor.execute(sql, [*params, *achteraan])
+        cursor.execute(sql, [*vul_in(params, plekken, waarden), *achteraan])
         if achteraan:
             return cursor.fetchall()
         rij = cursor.fetchone()
