@@ -12,9 +12,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from deelnemers.privacy import MIN_AGGREGATE
 
 from .models import Herinnering, NazitMoment
+from .planning import antwoorden
 
 S = Herinnering.Status
-A = Herinnering.Antwoord
 MOMENTEN = 50
 
 
@@ -27,11 +27,7 @@ def _cijfers_per_moment(pks) -> dict:
         .values("moment_id")
         .annotate(
             aantal_mensen=Count("user", distinct=True),
-            ja=Count("pk", filter=Q(antwoord=A.JA)),
-            misschien=Count("pk", filter=Q(antwoord=A.MISSCHIEN)),
-            nee=Count("pk", filter=Q(antwoord=A.NEE)),
-            gekomen=Count("user", distinct=True, filter=Q(aanwezig=True)),
-            ingevuld=Count("pk", filter=Q(aanwezig__isnull=False)),
+            **antwoorden(),
             **per_status,
         )
         .order_by()

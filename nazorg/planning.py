@@ -22,7 +22,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from groepen.models import Aanbod, Aanwezigheid, Bijeenkomst, Groep, Lidmaatschap
@@ -422,20 +422,25 @@ def zet_aanwezigheid(moment, aanwezig_pks) -> int:
     )
 
 
+def antwoorden() -> dict:
+    """The answers and attendance of a moment's reminders as aggregates: the moment's
+    page and the follow-up overview count them the same way."""
+    A = Herinnering.Antwoord
+    return {
+        "ja": Count("pk", filter=Q(antwoord=A.JA)),
+        "misschien": Count("pk", filter=Q(antwoord=A.MISSCHIEN)),
+        "nee": Count("pk", filter=Q(antwoord=A.NEE)),
+        "gekomen": Count("user", distinct=True, filter=Q(aanwezig=True)),
+        "ingevuld": Count("pk", filter=Q(aanwezig__isnull=False)),
+    }
+
+
 def moment_cijfers(moment) -> dict:
     """Counts of people for one moment (answers and attendance), no names."""
-    from django.db.models import Count
-
     from deelnemers.privacy import toonbaar
 
-    A = Herinnering.Antwoord
     cijfers = Herinnering.objects.filter(moment=moment).aggregate(
-        uitgenodigd=Count("user", distinct=True),
-        ja=Count("pk", filter=Q(antwoord=A.JA)),
-        misschien=Count("pk", filter=Q(antwoord=A.MISSCHIEN)),
-        nee=Count("pk", filter=Q(antwoord=A.NEE)),
-        gekomen=Count("user", distinct=True, filter=Q(aanwezig=True)),
-        ingevuld=Count("pk", filter=Q(aanwezig__isnull=False)),
+        uitgenodigd=Count("user", distinct=True), **antwoorden()
     )
     # With fewer people invited, even a 0 would say something about each of them.
     cijfers["te_weinig"] = not toonbaar(cijfers["uitgenodigd"])
